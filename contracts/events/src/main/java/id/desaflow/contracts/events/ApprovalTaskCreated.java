@@ -1,0 +1,8 @@
+package id.desaflow.contracts.events;
+
+import java.time.Instant;
+
+/** A step of the approval chain now waits for an official of {@code candidateGroup}. */
+public record ApprovalTaskCreated(String requestId, String taskId, String taskName, String role,
+        String candidateGroup, String villageCode, Instant dueAt, Instant createdAt) {
+}

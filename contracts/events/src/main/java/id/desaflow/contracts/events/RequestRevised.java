@@ -1,0 +1,9 @@
+package id.desaflow.contracts.events;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The resident resubmitted after a revision was asked for; a full snapshot so consumers need no history. */
+public record RequestRevised(String requestId, String trackingCode, String letterType, String villageCode,
+        int revision, Applicant applicant, Map<String, String> data, Instant revisedAt) {
+}

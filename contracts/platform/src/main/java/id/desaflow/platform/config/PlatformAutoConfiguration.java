@@ -1,0 +1,51 @@
+package id.desaflow.platform.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.desaflow.platform.outbox.EventPublisher;
+import id.desaflow.platform.outbox.MongoOutboxRelay;
+import id.desaflow.platform.web.BodySizeLimitFilter;
+import id.desaflow.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.unit.DataSize;
+
+import java.util.List;
+
+/** Wires the platform kit into a service: problem+json errors, the body size limit, the MongoDB outbox relay. */
+@AutoConfiguration
+@Import(ProblemDetailsAdvice.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @Value("${desaflow.web.max-body-size}") DataSize limit, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /** Switched on by {@code desaflow.outbox.collections}: the collections whose documents carry an outbox. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    @ConditionalOnProperty("desaflow.outbox.collections")
+    @EnableScheduling
+    static class MongoOutbox {
+        @Bean
+        MongoOutboxRelay mongoOutboxRelay(MongoTemplate mongo, EventPublisher publisher,
+                @Value("${desaflow.outbox.collections}") List<String> collections) {
+            return new MongoOutboxRelay(mongo, publisher, collections);
+        }
+    }
+}
