@@ -205,8 +205,11 @@ public final class LocalStack implements AutoCloseable {
             args.put("desaflow.demo-seed", "true");
         }
         switch (name) {
-            case "intake", "verification", "notification" ->
-                    args.put("spring.data.mongodb.uri", config.mongoUri("desaflow-" + name));
+            case "intake", "verification", "notification" -> {
+                args.put("spring.data.mongodb.uri", config.mongoUri("desaflow-" + name));
+                // the embedded wire-protocol server does not answer the 'hello' command Boot's health check sends
+                args.put("management.health.mongo.enabled", "false");
+            }
             case "approval" -> args.put("spring.datasource.url", "jdbc:h2:file:"
                     + config.dataDir().resolve("approval/engine").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
             default -> {
@@ -307,7 +310,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Path kafkaLib() {
-        return config.root().resolve("infra/launcher/target/kafka-lib");
+        return config.root().resolve("infra/kafka-broker/target/kafka-lib");
     }
 
     private Path logDir() {

@@ -31,7 +31,9 @@ public @interface InProcessMongo {
         public void initialize(ConfigurableApplicationContext context) {
             MongoServer server = new MongoServer(new MemoryBackend());
             InetSocketAddress address = server.bind();
-            String uri = "mongodb://127.0.0.1:" + address.getPort() + "/desaflow-test";
+            String uri = "mongodb://127.0.0.1:" + address.getPort() + "/desaflow-test"
+                    // the server stops with the context, possibly before a scheduled poll: fail fast then
+                    + "?serverSelectionTimeoutMS=2000";
             context.getEnvironment().getPropertySources().addFirst(
                     new MapPropertySource("inProcessMongo", Map.of("spring.data.mongodb.uri", uri)));
             context.addApplicationListener(event -> {

@@ -30,7 +30,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.listener.ack-mode", "record"),
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             Map.entry("spring.data.mongodb.auto-index-creation", "true"),
-            Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            // off: Boot's own handler would answer MVC errors before ProblemDetailsAdvice, without field names
+            Map.entry("spring.mvc.problemdetails.enabled", "false"),
             Map.entry("spring.jackson.deserialization.fail-on-unknown-properties", "true"),
             Map.entry("spring.jackson.deserialization.fail-on-null-for-primitives", "true"),
             Map.entry("spring.jackson.default-property-inclusion", "always"),

@@ -1,0 +1,89 @@
+package id.desaflow.approval.process;
+
+import id.desaflow.approval.outbox.Outbox;
+import id.desaflow.contracts.events.ApprovalTaskCompleted;
+import id.desaflow.contracts.events.ApprovalTaskCreated;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
+
+/**
+ * Task listener of every approval step (create and complete): announces the step to the officials' apps and the
+ * resident's timeline, in the engine's transaction.
+ */
+@Component("approvalTaskEvents")
+class ApprovalTaskEvents implements TaskListener {
+    private final Outbox outbox;
+
+    ApprovalTaskEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> created(task);
+            case EVENTNAME_COMPLETE -> completed(task);
+            default -> { }
+        }
+    }
+
+    private void created(DelegateTask task) {
+        String role = role(task);
+        task.setVariableLocal(ProcessVariables.ROLE, role);
+        String villageCode = (String) task.getVariable(ProcessVariables.VILLAGE_CODE);
+        String group = task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).findFirst()
+                .orElse("desa:" + villageCode + ":" + role);
+        String requestId = requestId(task);
+        outbox.add(requestId, new ApprovalTaskCreated(requestId, task.getId(), task.getName(), role, group,
+                villageCode, instant(task.getDueDate()), instant(task.getCreateTime())));
+    }
+
+    private void completed(DelegateTask task) {
+        String value = (String) task.getVariable(ProcessVariables.DECISION);
+        Decision decision = Decision.parse(value).orElseThrow(() -> new ProcessEngineException(
+                "Task " + task.getId() + " completed without a valid decision: " + value));
+        String comment = (String) task.getVariable(ProcessVariables.COMMENT);
+        // local copies stay in the task's history after later steps overwrite the process variables
+        task.setVariableLocal(ProcessVariables.DECISION, decision.name());
+        task.setVariableLocal(ProcessVariables.COMMENT, comment);
+        task.getExecution().setVariable(ProcessVariables.LAST_TASK_NAME, task.getName());
+        String requestId = requestId(task);
+        outbox.add(requestId, new ApprovalTaskCompleted(requestId, task.getId(), task.getName(), role(task),
+                decision.name(), comment, task.getAssignee(), ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    /** The role is modelled on the user task as extension property {@code role}. */
+    private static String role(DelegateTask task) {
+        var extensions = task.getBpmnModelElementInstance().getExtensionElements();
+        if (extensions != null) {
+            for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+                for (CamundaProperty property : properties.getCamundaProperties()) {
+                    if (ProcessVariables.ROLE.equals(property.getCamundaName())) {
+                        return property.getCamundaValue();
+                    }
+                }
+            }
+        }
+        throw new ProcessEngineException("User task " + task.getTaskDefinitionKey() + " has no role property");
+    }
+
+    private static String requestId(DelegateTask task) {
+        return Objects.requireNonNull((String) task.getVariable(ProcessVariables.REQUEST_ID), "requestId");
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

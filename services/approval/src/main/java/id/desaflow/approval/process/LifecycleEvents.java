@@ -1,0 +1,41 @@
+package id.desaflow.approval.process;
+
+import id.desaflow.contracts.events.EventType;
+import id.desaflow.contracts.events.RequestCancelled;
+import id.desaflow.contracts.events.RequestVerified;
+import id.desaflow.contracts.events.Topics;
+import id.desaflow.contracts.events.VerificationFailed;
+import id.desaflow.platform.messaging.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** The events that move an approval: verification outcomes and the resident's cancellation. Others are ignored. */
+@Component
+class LifecycleEvents {
+    private final ApprovalProcesses processes;
+
+    LifecycleEvents(ApprovalProcesses processes) {
+        this.processes = processes;
+    }
+
+    @KafkaListener(topics = Topics.VERIFICATION)
+    void onVerification(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        event.knownType().ifPresent(type -> {
+            switch (type) {
+                case REQUEST_VERIFIED -> processes.verified(event.id(), event.payload(RequestVerified.class));
+                case VERIFICATION_FAILED -> processes.verificationFailed(event.id(),
+                        event.payload(VerificationFailed.class));
+                default -> { }
+            }
+        });
+    }
+
+    @KafkaListener(topics = Topics.INTAKE)
+    void onIntake(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        event.knownType().filter(type -> type == EventType.REQUEST_CANCELLED)
+                .ifPresent(type -> processes.cancelled(event.id(), event.payload(RequestCancelled.class)));
+    }
+}

@@ -1,0 +1,28 @@
+package id.desaflow.approval.process;
+
+/** Names of the process variables the BPMN, the delegates and the inbox share. */
+public final class ProcessVariables {
+    public static final String REQUEST_ID = "requestId";
+    public static final String TRACKING_CODE = "trackingCode";
+    public static final String LETTER_TYPE = "letterType";
+    public static final String VILLAGE_CODE = "villageCode";
+    public static final String DUSUN = "dusun";
+    public static final String REVISION = "revision";
+    public static final String APPLICANT_NAME = "applicantName";
+    public static final String APPLICANT_NIK = "applicantNik";
+    /** The letter type's fields as one JSON object of strings. */
+    public static final String DATA = "data";
+    /** The official's decision on a task: APPROVE, REJECT or REVISE (see {@link Decision}). */
+    public static final String DECISION = "decision";
+    public static final String COMMENT = "comment";
+    /** Task-local: the role the task waits for (kasi-pelayanan, sekdes, kades). */
+    public static final String ROLE = "role";
+    /** The last decided step, named in rejection and revision events. */
+    public static final String LAST_TASK_NAME = "lastTaskName";
+    /** Set when a rejection is not an official's decision (revision failed verification or timed out). */
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final String LETTER_NUMBER = "letterNumber";
+
+    private ProcessVariables() {
+    }
+}

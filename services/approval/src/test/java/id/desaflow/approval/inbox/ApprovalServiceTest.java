@@ -1,0 +1,270 @@
+package id.desaflow.approval.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.desaflow.approval.SpringServiceTest;
+import id.desaflow.contracts.events.ApprovalTaskCreated;
+import id.desaflow.contracts.events.EventJson;
+import id.desaflow.contracts.events.EventType;
+import id.desaflow.contracts.events.LetterIssued;
+import id.desaflow.contracts.events.RequestCancelled;
+import id.desaflow.contracts.events.RequestRejected;
+import id.desaflow.contracts.events.RevisionRequested;
+import id.desaflow.contracts.events.Topics;
+import id.desaflow.platform.messaging.IncomingEvent;
+import id.desaflow.platform.outbox.EventPublisher;
+import id.desaflow.platform.outbox.OutboxMessage;
+import id.desaflow.platform.test.EventRecorder;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The approval service end to end: Kafka in, officials' HTTP decisions, Kafka out (checked against the schemas). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalServiceTest extends SpringServiceTest {
+    private static final String KASI = "desa:" + VILLAGE + ":kasi-pelayanan";
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    HistoryService history;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    EventRecorder approvalEvents;
+
+    @BeforeAll
+    void recorder() {
+        approvalEvents = new EventRecorder(brokers, Topics.APPROVAL);
+    }
+
+    @AfterAll
+    void close() {
+        approvalEvents.close();
+    }
+
+    /** The contract test: every event the service published so far matches its JSON Schema, key = subject. */
+    @AfterEach
+    void everythingPublishedKeepsTheContract() {
+        approvalEvents.poll();
+        assertThat(approvalEvents.contractViolations()).isEmpty();
+    }
+
+    @Test
+    void verifiedRequestIsApprovedThreeTimesAndTheLetterIssued() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        publish(verified(requestId, 0, Map.of("namaUsaha", "Warung Makan Bu Siti")));
+
+        String kasiTask = taskCreated(requestId, "kasi-pelayanan").taskId();
+        JsonNode inbox = body(http.getForEntity("/api/v1/tasks?group=" + KASI, String.class));
+        assertThat(inbox.findValuesAsText("id")).contains(kasiTask);
+
+        ResponseEntity<String> claimed = post("/api/v1/tasks/" + kasiTask + "/claim", "siti.kasi", null);
+        assertThat(claimed.getStatusCode().value()).isEqualTo(200);
+        assertThat(body(claimed).path("assignee").asText()).isEqualTo("siti.kasi");
+        assertThat(body(claimed).path("role").asText()).isEqualTo("kasi-pelayanan");
+        assertThat(post("/api/v1/tasks/" + kasiTask + "/complete", "siti.kasi",
+                Map.of("decision", "APPROVE")).getStatusCode().value()).isEqualTo(200);
+
+        String sekdesTask = taskCreated(requestId, "sekdes").taskId();
+        JsonNode detail = body(http.getForEntity("/api/v1/tasks/" + sekdesTask, String.class));
+        assertThat(detail.path("request").path("data").path("namaUsaha").asText()).isEqualTo("Warung Makan Bu Siti");
+        assertThat(detail.path("request").path("applicantNik").asText()).doesNotContain("3309014107900001");
+        assertThat(detail.path("history").get(0).path("decision").asText()).isEqualTo("APPROVE");
+        assertThat(detail.path("history").get(0).path("completedBy").asText()).isEqualTo("siti.kasi");
+        assertThat(post("/api/v1/tasks/" + sekdesTask + "/claim", "budi.sekdes", null).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(post("/api/v1/tasks/" + sekdesTask + "/complete", "budi.sekdes",
+                Map.of("decision", "APPROVE", "comment", "Paraf")).getStatusCode().value()).isEqualTo(200);
+
+        ApprovalTaskCreated kades = taskCreated(requestId, "kades");
+        assertThat(kades.candidateGroup()).isEqualTo("desa:" + VILLAGE + ":kades");
+        assertThat(kades.dueAt()).isAfter(kades.createdAt());
+        // not claimed first: completing claims it for the actor
+        assertThat(post("/api/v1/tasks/" + kades.taskId() + "/complete", "sutrisno",
+                Map.of("decision", "APPROVE")).getStatusCode().value()).isEqualTo(200);
+
+        LetterIssued letter = payload(approvalEvents.awaitType(EventType.LETTER_ISSUED, requestId), LetterIssued.class);
+        assertThat(letter.letterNumber()).matches("500/\\d{3}/" + VILLAGE + "/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)"
+                + "/\\d{4}");
+        assertThat(letter.signerName()).isEqualTo("Sutrisno");
+        assertThat(letter.signerPosition()).isEqualTo("Kepala Desa Beji");
+        assertThat(approvalEvents.events(EventType.TASK_COMPLETED, requestId)).hasSize(3);
+
+        JsonNode byNumber = body(http.getForEntity("/api/v1/letters/" + letter.letterNumber(), String.class));
+        assertThat(byNumber.path("requestId").asText()).isEqualTo(requestId);
+        assertThat(byNumber.path("applicantName").asText()).isEqualTo("Siti Aminah");
+        assertThat(body(http.getForEntity("/api/v1/letters/" + requestId, String.class)).path("letterNumber")
+                .asText()).isEqualTo(letter.letterNumber());
+        assertThat(http.getForEntity("/api/v1/letters/500/999/0000000000/I/2000", String.class).getStatusCode()
+                .value()).isEqualTo(404);
+        assertThat(http.getForEntity("/api/v1/tasks/" + kades.taskId(), String.class).getStatusCode().value())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void revisionRequestedThenTheRevisedRequestResumesAtKasiPelayanan() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        publish(verified(requestId, 0, Map.of("namaUsaha", "Toko")));
+        String kasiTask = taskCreated(requestId, "kasi-pelayanan").taskId();
+        assertThat(post("/api/v1/tasks/" + kasiTask + "/complete", "siti.kasi",
+                Map.of("decision", "REVISE", "comment", "Lengkapi alamat usaha")).getStatusCode().value())
+                .isEqualTo(200);
+
+        RevisionRequested revision = payload(approvalEvents.awaitType(EventType.REVISION_REQUESTED, requestId),
+                RevisionRequested.class);
+        assertThat(revision.comment()).isEqualTo("Lengkapi alamat usaha");
+        assertThat(revision.taskName()).isEqualTo("Pemeriksaan Kasi Pelayanan");
+
+        publish(verified(requestId, 1, Map.of("namaUsaha", "Toko Kelontong Siti", "alamatUsaha", "RT 02 Bulu")));
+        approvalEvents.await(e -> e.type().equals(EventType.TASK_CREATED.type()) && requestId.equals(e.subject())
+                && !payload(e, ApprovalTaskCreated.class).taskId().equals(kasiTask));
+        String again = approvalEvents.events(EventType.TASK_CREATED, requestId).stream()
+                .map(e -> payload(e, ApprovalTaskCreated.class)).filter(t -> !t.taskId().equals(kasiTask))
+                .findFirst().orElseThrow().taskId();
+        JsonNode detail = body(http.getForEntity("/api/v1/tasks/" + again, String.class));
+        assertThat(detail.path("task").path("role").asText()).isEqualTo("kasi-pelayanan");
+        assertThat(detail.path("request").path("revision").asInt()).isEqualTo(1);
+        assertThat(detail.path("request").path("data").path("alamatUsaha").asText()).isEqualTo("RT 02 Bulu");
+        assertThat(detail.path("history").get(0).path("comment").asText()).isEqualTo("Lengkapi alamat usaha");
+
+        post("/api/v1/tasks/" + again + "/complete", "siti.kasi", Map.of("decision", "REJECT",
+                "comment", "Usaha di luar desa"));
+        RequestRejected rejected = payload(approvalEvents.awaitType(EventType.REQUEST_REJECTED, requestId),
+                RequestRejected.class);
+        assertThat(rejected.reason()).isEqualTo("Usaha di luar desa");
+    }
+
+    @Test
+    void cancellationEndsTheApprovalAndRemovesTheTask() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        publish(verified(requestId, 0, Map.of()));
+        String kasiTask = taskCreated(requestId, "kasi-pelayanan").taskId();
+        publisher.publish(OutboxMessage.of(requestId, new RequestCancelled(requestId, "Tidak jadi", java.time.Instant.now())));
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(
+                http.getForEntity("/api/v1/tasks/" + kasiTask, String.class).getStatusCode().value()).isEqualTo(404));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(requestId).completed()
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void redeliveredVerificationHasNoSecondEffect() {
+        String requestId = UUID.randomUUID().toString();
+        OutboxMessage once = OutboxMessage.of(requestId, verified(requestId, 0, Map.of()));
+        publisher.publish(once);
+        publisher.publish(once);
+        // a later event on the same single partition: once it is handled, both deliveries were
+        String marker = UUID.randomUUID().toString();
+        publish(verified(marker, 0, Map.of()));
+        taskCreated(marker, "kasi-pelayanan");
+
+        assertThat(approvalEvents.events(EventType.TASK_CREATED, requestId)).hasSize(1);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(requestId).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void inboxRefusesBadInputWithProblems() throws Exception {
+        ResponseEntity<String> noGroup = http.getForEntity("/api/v1/tasks", String.class);
+        assertProblem(noGroup, 400, "group");
+        assertThat(noGroup.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertProblem(http.getForEntity("/api/v1/tasks?group=kasi", String.class), 400, "group");
+        assertProblem(http.getForEntity("/api/v1/tasks?group=desa:33:kades", String.class), 400, "group");
+        assertThat(http.getForEntity("/api/v1/tasks/does-not-exist", String.class).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(post("/api/v1/tasks/does-not-exist/claim", "a", null).getStatusCode().value()).isEqualTo(404);
+        assertThat(post("/api/v1/tasks/does-not-exist/complete", "a", Map.of("decision", "APPROVE"))
+                .getStatusCode().value()).isEqualTo(404);
+
+        String requestId = UUID.randomUUID().toString();
+        publish(verified(requestId, 0, Map.of()));
+        String task = taskCreated(requestId, "kasi-pelayanan").taskId();
+        String complete = "/api/v1/tasks/" + task + "/complete";
+
+        assertProblem(post(complete, "a", Map.of("decision", "MAYBE")), 400, "decision");
+        assertProblem(post(complete, "a", Map.of("comment", "tanpa keputusan")), 400, "decision");
+        assertProblem(post(complete, "a", null), 400, "decision");
+        assertProblem(post(complete, "a", Map.of("decision", "REJECT")), 400, "comment");
+        assertProblem(post(complete, "a", Map.of("decision", "REVISE", "comment", "  ")), 400, "comment");
+        assertProblem(post(complete, "a", Map.of("decision", "APPROVE", "comment", "x".repeat(1001))), 400,
+                "comment");
+        assertProblem(post(complete, "a", Map.of("decision", "APPROVE", "unknown", "x")), 400, "unknown");
+
+        assertThat(post("/api/v1/tasks/" + task + "/claim", "ani", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(post("/api/v1/tasks/" + task + "/claim", "ani", null).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> taken = post("/api/v1/tasks/" + task + "/claim", "budi", null);
+        assertThat(taken.getStatusCode().value()).isEqualTo(409);
+        assertThat(body(taken).path("assignee").asText()).isEqualTo("ani");
+        assertThat(post(complete, "budi", Map.of("decision", "APPROVE")).getStatusCode().value()).isEqualTo(409);
+        assertThat(post("/api/v1/tasks/" + task + "/unclaim", "budi", null).getStatusCode().value()).isEqualTo(409);
+
+        ResponseEntity<String> released = post("/api/v1/tasks/" + task + "/unclaim", "ani", null);
+        assertThat(released.getStatusCode().value()).isEqualTo(200);
+        assertThat(body(released).path("assignee").isNull()).isTrue();
+        assertThat(post("/api/v1/tasks/" + task + "/claim", "budi", null).getStatusCode().value()).isEqualTo(200);
+        // nothing was decided by the refused calls
+        assertThat(approvalEvents.events(EventType.TASK_COMPLETED, requestId)).isEmpty();
+    }
+
+    @Test
+    void verificationForALetterTypeWithoutProcessIsDeadLettered() {
+        String requestId = UUID.randomUUID().toString();
+        try (EventRecorder deadLetters = new EventRecorder(brokers, Topics.deadLetter(Topics.VERIFICATION,
+                "approval"))) {
+            publish(verified(requestId, "surat-tanpa-alur", 0, Map.of()));
+            deadLetters.awaitType(EventType.REQUEST_VERIFIED, requestId);
+        }
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(requestId).count()).isZero();
+    }
+
+    private void publish(Record event) {
+        String requestId = (String) EventJson.mapper().convertValue(event, Map.class).get("requestId");
+        publisher.publish(OutboxMessage.of(requestId, event));
+    }
+
+    private ApprovalTaskCreated taskCreated(String requestId, String role) {
+        return payload(approvalEvents.await(e -> e.type().equals(EventType.TASK_CREATED.type())
+                && requestId.equals(e.subject()) && role.equals(payload(e, ApprovalTaskCreated.class).role())),
+                ApprovalTaskCreated.class);
+    }
+
+    private static <T extends Record> T payload(IncomingEvent event, Class<T> type) {
+        return event.payload(type);
+    }
+
+    private ResponseEntity<String> post(String path, String user, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-DesaFlow-User", user);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private JsonNode body(ResponseEntity<String> response) throws Exception {
+        assertThat(response.getBody()).as("body of %s", response.getStatusCode()).isNotNull();
+        return json.readTree(response.getBody());
+    }
+
+    private void assertProblem(ResponseEntity<String> response, int status, String field) throws Exception {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(body(response).path("errors").findValuesAsText("field")).as(response.getBody()).contains(field);
+    }
+}

@@ -1,0 +1,65 @@
+package id.desaflow.approval.letter;
+
+import id.desaflow.approval.SpringServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The known weakness of village systems: concurrent signing must never hand out a number twice or skip one. */
+class LetterNumberConcurrencyTest extends SpringServiceTest {
+    private static final String TEST_VILLAGE = "3309010001";
+
+    @Autowired
+    LetterRegister register;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void twentyConcurrentSigningsGetTwentyDistinctGapFreeNumbers() throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        List<Callable<String>> signings = IntStream.range(0, 20).<Callable<String>>mapToObj(i -> () -> tx.execute(
+                s -> register.issue(UUID.randomUUID().toString(), "surat-keterangan-usaha", TEST_VILLAGE,
+                        "Warga " + i).letterNumber())).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<String> numbers = new ArrayList<>();
+        try {
+            for (Future<String> number : pool.invokeAll(signings)) {
+                numbers.add(number.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(numbers).doesNotHaveDuplicates().allMatch(n -> n.matches("500/\\d{3}/" + TEST_VILLAGE
+                + "/[IVX]+/\\d{4}"));
+        assertThat(numbers.stream().map(n -> Integer.parseInt(n.split("/")[1])).sorted().toList())
+                .isEqualTo(IntStream.rangeClosed(1, 20).boxed().toList());
+    }
+
+    @Test
+    void aRolledBackSigningLeavesNoGap() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        String village = "3309010001";
+        String first = tx.execute(s -> register.issue(UUID.randomUUID().toString(), "surat-keterangan-usaha",
+                village, "Warga A").letterNumber());
+        tx.executeWithoutResult(s -> {
+            register.issue(UUID.randomUUID().toString(), "surat-keterangan-usaha", village, "Warga B");
+            s.setRollbackOnly();
+        });
+        String third = tx.execute(s -> register.issue(UUID.randomUUID().toString(), "surat-keterangan-usaha",
+                village, "Warga C").letterNumber());
+        assertThat(Integer.parseInt(third.split("/")[1])).isEqualTo(Integer.parseInt(first.split("/")[1]) + 1);
+    }
+}

@@ -1,0 +1,225 @@
+package id.desaflow.approval.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+/** Every path of workflows/surat-keterangan-usaha.bpmn on an in-memory engine, delegates replaced by recorders. */
+@Deployment(resources = SuratKeteranganUsahaProcessTest.BPMN)
+class SuratKeteranganUsahaProcessTest {
+    static final String BPMN = "workflows/surat-keterangan-usaha.bpmn";
+    private static final String VILLAGE = "3309012004";
+    private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+    private static final List<String> STEPS = List.of("Task_KasiPelayanan", "Task_Sekdes", "Task_Kades");
+
+    @RegisterExtension
+    @Order(1)
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml")
+            .build();
+
+    @RegisterExtension
+    @Order(2)
+    static FlowNodeCoverage coverage = new FlowNodeCoverage(engine, BPMN);
+
+    private final List<String> calls = new ArrayList<>();
+    private final List<String> rejectionReasons = new ArrayList<>();
+
+    @BeforeEach
+    void delegates() {
+        init(engine.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        Mocks.register("deadlines", new Deadlines(Map.of("kasi-pelayanan", "P2D", "sekdes", "P1D", "kades", "P2D",
+                "perbaikan", "P30D")));
+        Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) ->
+                calls.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
+        Mocks.register("issueLetter", (JavaDelegate) (DelegateExecution execution) -> {
+            calls.add("issueLetter");
+            execution.setVariable(ProcessVariables.LETTER_NUMBER, "500/001/3309012004/XI/2026");
+        });
+        Mocks.register("recordRejection", (JavaDelegate) (DelegateExecution execution) -> {
+            calls.add("recordRejection");
+            Object reason = execution.getVariable(ProcessVariables.REJECTION_REASON);
+            rejectionReasons.add(reason != null ? (String) reason : (String) execution.getVariable("comment"));
+        });
+        Mocks.register("requestRevision", (JavaDelegate) (DelegateExecution execution) -> calls.add("requestRevision"));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void approvedByAllThreeOfficialsIssuesTheLetter() {
+        ProcessInstance pi = start();
+        Task kasi = task(pi);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(kasi.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":kasi-pelayanan"));
+        assertThat(kasi.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(2)));
+
+        decide(pi, "Task_KasiPelayanan", "APPROVE", null);
+        Task sekdes = task(pi);
+        assertThat(sekdes.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+        assertThat(engine.getTaskService().getIdentityLinksForTask(sekdes.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":sekdes"));
+        decide(pi, "Task_Sekdes", "APPROVE", null);
+        decide(pi, "Task_Kades", "APPROVE", null);
+
+        assertThat(pi).isEnded().hasPassedInOrder("Task_KasiPelayanan", "Task_Sekdes", "Task_Kades",
+                "Task_IssueLetter", "EndEvent_Issued").hasNotPassed("Task_RecordRejection")
+                .variables().containsEntry(ProcessVariables.LETTER_NUMBER, "500/001/3309012004/XI/2026");
+        assertThat(calls).containsExactly("create:Task_KasiPelayanan", "complete:Task_KasiPelayanan",
+                "create:Task_Sekdes", "complete:Task_Sekdes", "create:Task_Kades", "complete:Task_Kades",
+                "issueLetter");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void rejectionAtAnyStepEndsWithTheOfficialsReason(int step) {
+        ProcessInstance pi = start();
+        approveUpTo(pi, step);
+        decide(pi, STEPS.get(step), "REJECT", "Usaha tidak berada di wilayah desa");
+
+        assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "EndEvent_Rejected")
+                .hasNotPassed("Task_IssueLetter", "Task_RequestRevision");
+        assertThat(rejectionReasons).containsExactly("Usaha tidak berada di wilayah desa");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void revisionVerifiedGoesBackToKasiPelayanan(int step) {
+        ProcessInstance pi = start();
+        approveUpTo(pi, step);
+        decide(pi, STEPS.get(step), "REVISE", "Foto tempat usaha belum dilampirkan");
+        assertThat(pi).isWaitingAt("Gateway_AwaitRevision");
+        assertThat(calls).contains("requestRevision");
+
+        engine.getRuntimeService().createMessageCorrelation("RevisionVerified")
+                .processInstanceBusinessKey(pi.getBusinessKey()).setVariable(ProcessVariables.REVISION, 1)
+                .correlate();
+        assertThat(pi).isWaitingAt("Task_KasiPelayanan");
+        approveUpTo(pi, 3);
+
+        assertThat(pi).isEnded().hasPassed("Event_RevisionVerified", "Task_IssueLetter", "EndEvent_Issued")
+                .variables().containsEntry(ProcessVariables.REVISION, 1);
+    }
+
+    @Test
+    void revisionFailingVerificationRejectsWithTheVerificationReason() {
+        ProcessInstance pi = start();
+        decide(pi, "Task_KasiPelayanan", "REVISE", "NIK pemohon tidak sesuai KTP");
+        engine.getRuntimeService().createMessageCorrelation("RevisionFailed")
+                .processInstanceBusinessKey(pi.getBusinessKey())
+                .setVariable(ProcessVariables.REJECTION_REASON, "Perbaikan tidak lolos verifikasi: NIK tidak terdaftar")
+                .correlate();
+
+        assertThat(pi).isEnded().hasPassed("Event_RevisionFailed", "Task_RecordRejection", "EndEvent_Rejected");
+        assertThat(rejectionReasons).containsExactly("Perbaikan tidak lolos verifikasi: NIK tidak terdaftar");
+    }
+
+    @Test
+    void revisionWindowOfThirtyDaysRunsOut() {
+        ProcessInstance pi = start();
+        decide(pi, "Task_KasiPelayanan", "REVISE", "Lampirkan surat pengantar RT");
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
+
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(31))));
+        engine.getManagementService().executeJob(timer.getId());
+
+        assertThat(pi).isEnded().hasPassed("Event_RevisionTimeout", "Task_RecordRejection", "EndEvent_Rejected");
+        assertThat(rejectionReasons).containsExactly("Batas waktu perbaikan habis");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void cancellationWhileAnOfficialDecidesEndsTheChain(int step) {
+        ProcessInstance pi = start();
+        approveUpTo(pi, step);
+        cancel(pi);
+
+        assertThat(pi).isEnded().hasPassed("StartEvent_Cancelled", "EndEvent_Cancelled")
+                .hasNotPassed("Task_RecordRejection", "Task_IssueLetter");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void cancellationWhileWaitingForRevisionEndsTheChain() {
+        ProcessInstance pi = start();
+        decide(pi, "Task_KasiPelayanan", "REVISE", "Alamat usaha kurang lengkap");
+        cancel(pi);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_Cancelled").hasNotPassed("Task_RecordRejection");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void completionWithoutAValidDecisionIsRefusedAndTheTaskStays() {
+        ProcessInstance pi = start();
+        Task kasi = task(pi);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(kasi.getId(),
+                Variables.createVariables().putValue("decision", "MAYBE"))).isInstanceOf(RuntimeException.class);
+        assertThat(pi).isWaitingAt("Task_KasiPelayanan");
+    }
+
+    private ProcessInstance start() {
+        String requestId = UUID.randomUUID().toString();
+        return engine.getRuntimeService().startProcessInstanceByKey("surat-keterangan-usaha", requestId,
+                Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
+                        .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE)
+                        .putValue(ProcessVariables.LETTER_TYPE, "surat-keterangan-usaha")
+                        .putValue(ProcessVariables.APPLICANT_NAME, "Warga Uji")
+                        .putValue(ProcessVariables.REVISION, 0));
+    }
+
+    private void approveUpTo(ProcessInstance pi, int step) {
+        for (int i = 0; i < step; i++) {
+            decide(pi, STEPS.get(i), "APPROVE", null);
+        }
+    }
+
+    private void decide(ProcessInstance pi, String expectedTask, String decision, String comment) {
+        assertThat(pi).isWaitingAt(expectedTask);
+        engine.getTaskService().complete(task(pi).getId(),
+                Variables.createVariables().putValue("decision", decision).putValue("comment", comment));
+    }
+
+    private void cancel(ProcessInstance pi) {
+        engine.getRuntimeService().createMessageCorrelation("RequestCancelled")
+                .processInstanceBusinessKey(pi.getBusinessKey()).correlate();
+    }
+
+    private Task task(ProcessInstance pi) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    }
+}

@@ -1,0 +1,37 @@
+package id.desaflow.intake.catalogue;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A kind of letter (jenis surat) as catalogue data: {@code code} is also the BPMN process id of its approval chain
+ * ({@code workflow}), {@code trackingPrefix} starts its tracking codes, {@code onlineAllowed} false keeps letters that
+ * carry another person's data at the counter.
+ */
+@Schema(description = "A letter type (jenis surat) of the catalogue")
+public record LetterType(String code, String trackingPrefix, String label, String labelEn, String classificationCode,
+        String workflow, boolean onlineAllowed, List<String> requirements, List<LetterField> fields) {
+
+    public LetterType {
+        Objects.requireNonNull(code, "letter type code");
+        if (!code.matches("[a-z0-9-]{3,64}")) {
+            throw new IllegalArgumentException("Letter type code must match the event schema: " + code);
+        }
+        if (trackingPrefix == null || !trackingPrefix.matches("[A-Z]{2,6}")) {
+            throw new IllegalArgumentException("trackingPrefix of " + code + " must be 2-6 capital letters");
+        }
+        requirements = requirements == null ? List.of() : List.copyOf(requirements);
+        fields = fields == null ? List.of() : List.copyOf(fields);
+        if (fields.stream().map(LetterField::name).filter(new HashSet<>()::add).count() != fields.size()) {
+            throw new IllegalArgumentException("Duplicate field name in letter type " + code);
+        }
+    }
+
+    public Optional<LetterField> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,25 @@
+package id.desaflow.notification.recipient;
+
+import id.desaflow.contracts.events.RequestRevised;
+import id.desaflow.contracts.events.RequestSubmitted;
+import id.desaflow.contracts.events.RequestVerified;
+
+/** What the events that carry an applicant tell us about whom to write to. */
+public record Contacts(String requestId, String name, String email, String phone, String trackingCode,
+        String letterType, String villageCode, int revision) {
+
+    public static Contacts of(RequestSubmitted e) {
+        return new Contacts(e.requestId(), e.applicant().name(), e.applicant().email(), e.applicant().phone(),
+                e.trackingCode(), e.letterType(), e.villageCode(), 0);
+    }
+
+    public static Contacts of(RequestRevised e) {
+        return new Contacts(e.requestId(), e.applicant().name(), e.applicant().email(), e.applicant().phone(),
+                e.trackingCode(), e.letterType(), e.villageCode(), e.revision());
+    }
+
+    public static Contacts of(RequestVerified e) {
+        return new Contacts(e.requestId(), e.applicant().name(), e.applicant().email(), e.applicant().phone(),
+                e.trackingCode(), e.letterType(), e.villageCode(), e.revision());
+    }
+}

@@ -1,0 +1,83 @@
+package id.desaflow.portal.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * REST clients the pages use to talk to the services (never their databases). A 5xx answer becomes
+ * {@link BackendUnavailableException}; 4xx answers stay {@code HttpClientErrorException}s for the page to interpret.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ServiceEndpoints.class)
+public class BackendClients {
+    public static final String INTAKE = "intakeRestClient";
+    public static final String APPROVAL = "approvalRestClient";
+
+    /**
+     * HTTP/1.1 only: the JDK client would otherwise try an h2c upgrade on plain-http calls to the services, which
+     * adds headers the relay should not invent.
+     */
+    @Bean
+    ClientHttpRequestFactoryBuilder<?> clientHttpRequestFactoryBuilder() {
+        return ClientHttpRequestFactoryBuilder.jdk()
+                .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1));
+    }
+
+    @Bean(INTAKE)
+    RestClient intakeRestClient(RestClient.Builder builder, ServiceEndpoints services) {
+        return client(builder, services.intake().toString(), "intake");
+    }
+
+    @Bean(APPROVAL)
+    RestClient approvalRestClient(RestClient.Builder builder, ServiceEndpoints services) {
+        return client(builder, services.approval().toString(), "approval");
+    }
+
+    private static RestClient client(RestClient.Builder builder, String baseUrl, String service) {
+        return builder.baseUrl(baseUrl)
+                .defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
+                    throw new BackendUnavailableException(
+                            service + " answered " + response.getStatusCode().value() + " to " + request.getURI());
+                })
+                .build();
+    }
+
+    /** Reads a list answered either as a bare JSON array or as {@code {"items": [...]}} (paged lists). */
+    public static <T> List<T> items(JsonNode body, Class<T> type, ObjectMapper json) {
+        JsonNode array = body == null ? null : body.isArray() ? body : body.get("items");
+        List<T> items = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(node -> items.add(json.convertValue(node, type)));
+        }
+        return items;
+    }
+
+    /** Injects the intake client. */
+    @Qualifier(INTAKE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    public @interface Intake {
+    }
+
+    /** Injects the approval client. */
+    @Qualifier(APPROVAL)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    public @interface Approval {
+    }
+}

@@ -1,0 +1,34 @@
+package id.desaflow.portal.backend;
+
+import org.springframework.web.client.HttpClientErrorException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parts of a service's RFC 9457 problem+json body that pages show to people. */
+public record Problem(String title, String detail, List<FieldError> errors) {
+
+    public record FieldError(String field, String message) {
+    }
+
+    /** Reads the problem a service answered with; a body that is not problem+json still yields an empty one. */
+    public static Problem of(HttpClientErrorException e) {
+        try {
+            Problem problem = e.getResponseBodyAs(Problem.class);
+            return problem != null ? problem : new Problem(null, null, List.of());
+        } catch (RuntimeException unreadable) {
+            return new Problem(null, null, List.of());
+        }
+    }
+
+    /** Field name -> message (first message per field wins), for showing each message next to its input. */
+    public Map<String, String> fieldMessages() {
+        Map<String, String> messages = new LinkedHashMap<>();
+        if (errors != null) {
+            errors.stream().filter(e -> e.field() != null)
+                    .forEach(e -> messages.putIfAbsent(e.field(), e.message()));
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,27 @@
+package id.desaflow.portal.officials;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The village officials who decide in the approval chain; {@code slug} is the candidate-group suffix. */
+enum Role {
+    KASI_PELAYANAN("kasi-pelayanan"), SEKDES("sekdes"), KADES("kades");
+
+    final String slug;
+
+    Role(String slug) {
+        this.slug = slug;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    String group(String villageCode) {
+        return "desa:" + villageCode + ":" + slug;
+    }
+
+    static Optional<Role> of(String slug) {
+        return Arrays.stream(values()).filter(r -> r.slug.equals(slug)).findFirst();
+    }
+}

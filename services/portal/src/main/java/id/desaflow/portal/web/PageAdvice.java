@@ -1,0 +1,61 @@
+package id.desaflow.portal.web;
+
+import id.desaflow.portal.backend.BackendUnavailableException;
+import id.desaflow.portal.backend.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** What every page needs, and the friendly pages shown when a service cannot help (never a stack trace). */
+@ControllerAdvice(annotations = Controller.class)
+class PageAdvice {
+    private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
+
+    private final String villageName;
+
+    PageAdvice(@Value("${desaflow.portal.village-name}") String villageName) {
+        this.villageName = villageName;
+    }
+
+    @ModelAttribute
+    void layout(HttpServletRequest request, Model model) {
+        model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("villageName", villageName);
+    }
+
+    @ExceptionHandler({BackendUnavailableException.class, ResourceAccessException.class})
+    ModelAndView unavailable(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("Page {} could not reach a service: {}", request.getRequestURI(), e.toString());
+        response.setHeader("Retry-After", "5");
+        return page("error/layanan", HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /** A refusal the page did not expect (e.g. 409): show the service's own explanation. */
+    @ExceptionHandler(HttpClientErrorException.class)
+    ModelAndView refused(HttpClientErrorException e, HttpServletRequest request) {
+        log.info("Page {} refused by a service with {}", request.getRequestURI(), e.getStatusCode().value());
+        ModelAndView page = page("error/ditolak", HttpStatus.valueOf(e.getStatusCode().value()), request);
+        page.addObject("problem", Problem.of(e));
+        return page;
+    }
+
+    /** Exception handlers do not get @ModelAttribute values, so the layout's needs are added here. */
+    private ModelAndView page(String view, HttpStatus status, HttpServletRequest request) {
+        ModelAndView page = new ModelAndView(view);
+        page.setStatus(status);
+        page.addObject("currentPath", request.getRequestURI());
+        page.addObject("villageName", villageName);
+        return page;
+    }
+}

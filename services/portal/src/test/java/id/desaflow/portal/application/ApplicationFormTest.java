@@ -1,0 +1,112 @@
+package id.desaflow.portal.application;
+
+import id.desaflow.portal.Backends;
+import id.desaflow.portal.Catalogues;
+import id.desaflow.portal.PortalTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ApplicationFormTest extends PortalTest {
+
+    @BeforeEach
+    void catalogue() {
+        Catalogues.stub();
+    }
+
+    @Test
+    void formIsBuiltFromTheCatalogueFields() throws Exception {
+        String html = mvc.perform(get("/surat/surat-keterangan-usaha/ajukan")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("Ajukan Surat Keterangan Usaha")
+                .contains("name=\"data.namaUsaha\"").contains("<label for=\"f-data-namaUsaha\"")
+                .contains("<textarea id=\"f-data-alamatUsaha\" name=\"data.alamatUsaha\"")
+                .contains("name=\"applicant.nik\"").contains("name=\"applicant.name\"")
+                .contains("name=\"applicant.phone\"").contains("name=\"applicant.email\"")
+                .contains("<option value=\"3309012004\" selected=\"selected\">Desa Beji</option>")
+                .contains("method=\"post\" action=\"/surat/surat-keterangan-usaha/ajukan\"");
+        assertThat(html.length()).isLessThan(MAX_PAGE_BYTES);
+    }
+
+    @Test
+    void submittingPostsTheRequestJsonAndRedirectsToTheTrackingPage() throws Exception {
+        Backends.INTAKE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/requests")
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withHeader("Location", "/api/v1/requests/SKU-7K3P9Q")
+                        .withBody("{\"requestId\":\"0b7e\",\"trackingCode\":\"SKU-7K3P9Q\"}")));
+
+        mvc.perform(filledForm().param("applicant.email", "  "))
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/lacak/SKU-7K3P9Q?baru=1"));
+
+        Backends.INTAKE.verify(postRequestedFor(urlEqualTo("/api/v1/requests"))
+                .withHeader("X-DesaFlow-Channel", equalTo("ONLINE"))
+                .withRequestBody(equalToJson("""
+                        {"letterType":"surat-keterangan-usaha","villageCode":"3309012004",
+                         "applicant":{"nik":"3309014107900001","name":"Siti Aminah","phone":"081234567890"},
+                         "data":{"namaUsaha":"Warung Bu Siti","alamatUsaha":"Dusun Bulu RT 02 RW 01"}}""")));
+    }
+
+    @Test
+    void fieldErrorsAreShownNextToTheirFieldsAndValuesAreKept() throws Exception {
+        Backends.INTAKE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/requests")
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"type":"https://desaflow.id/problems/invalid-input","title":"Isian tidak valid",
+                                 "status":400,"errors":[
+                                  {"field":"applicant.nik","message":"Tanggal lahir dalam NIK tidak valid"},
+                                  {"field":"data.namaUsaha","message":"Nama usaha terlalu panjang"}]}""")));
+
+        String html = mvc.perform(filledForm()).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("<p class=\"error\" id=\"f-applicant-nik-err\">Tanggal lahir dalam NIK tidak valid</p>")
+                .contains("<p class=\"error\" id=\"f-data-namaUsaha-err\">Nama usaha terlalu panjang</p>")
+                .contains("aria-describedby=\"f-applicant-nik-err\"")
+                .contains("href=\"#f-data-namaUsaha\"")
+                .contains("value=\"3309014107900001\"").contains("value=\"Warung Bu Siti\"")
+                .contains(">Dusun Bulu RT 02 RW 01</textarea>")
+                .doesNotContain("f-applicant-name-err");
+        int nikInput = html.indexOf("id=\"f-applicant-nik\"");
+        assertThat(html.indexOf("id=\"f-applicant-nik-err\"")).isBetween(nikInput, html.indexOf("id=\"f-applicant-name\""));
+    }
+
+    @Test
+    void unknownLetterTypeIsAFriendlyNotFoundPage() throws Exception {
+        String html = mvc.perform(get("/surat/surat-sakti/ajukan")).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Jenis surat tidak ditemukan");
+    }
+
+    @Test
+    void counterOnlyLetterHasNoOnlineForm() throws Exception {
+        String html = mvc.perform(get("/surat/surat-keterangan-kelahiran/ajukan")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("hanya dapat diajukan langsung di kantor desa").doesNotContain("<form method=\"post\"");
+    }
+
+    private static MockHttpServletRequestBuilder filledForm() {
+        return post("/surat/surat-keterangan-usaha/ajukan").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("villageCode", "3309012004")
+                .param("applicant.nik", " 3309014107900001 ")
+                .param("applicant.name", "Siti Aminah")
+                .param("applicant.phone", "081234567890")
+                .param("data.namaUsaha", "Warung Bu Siti")
+                .param("data.alamatUsaha", "Dusun Bulu RT 02 RW 01")
+                .param("data.lamaUsaha", "")
+                .param("data.bukanIsian", "diabaikan");
+    }
+}
