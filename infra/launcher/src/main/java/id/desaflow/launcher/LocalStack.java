@@ -317,8 +317,15 @@ public final class LocalStack implements AutoCloseable {
         return config.dataDir().resolve("logs");
     }
 
+    /** The launcher's own runtime classpath (never a test runner's, whose logging bridges break GreenMail). */
     private String launcherClasspath() {
-        return System.getProperty("java.class.path");
+        Path target = config.root().resolve("infra/launcher/target");
+        try {
+            return target.resolve("classes").toAbsolutePath() + java.io.File.pathSeparator
+                    + Files.readString(target.resolve("launcher-classpath.txt")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Launcher not built (run: mvn -DskipTests install)", e);
+        }
     }
 
     private static String java() {
