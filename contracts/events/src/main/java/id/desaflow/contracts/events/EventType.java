@@ -13,13 +13,22 @@ public enum EventType {
     REQUEST_CANCELLED("desaflow.request.cancelled.v1", Topics.INTAKE, RequestCancelled.class),
     REQUEST_VERIFIED("desaflow.request.verified.v1", Topics.VERIFICATION, RequestVerified.class),
     VERIFICATION_FAILED("desaflow.request.verification-failed.v1", Topics.VERIFICATION, VerificationFailed.class),
+    RETURNED_FOR_REVISION("desaflow.request.returned-for-revision.v1", Topics.VERIFICATION,
+            RequestReturnedForRevision.class),
+    VERIFICATION_POSTPONED("desaflow.request.verification-postponed.v1", Topics.VERIFICATION,
+            VerificationPostponed.class),
     TASK_CREATED("desaflow.request.task-created.v1", Topics.APPROVAL, ApprovalTaskCreated.class),
     TASK_COMPLETED("desaflow.request.task-completed.v1", Topics.APPROVAL, ApprovalTaskCompleted.class),
     REVISION_REQUESTED("desaflow.request.revision-requested.v1", Topics.APPROVAL, RevisionRequested.class),
     REQUEST_REJECTED("desaflow.request.rejected.v1", Topics.APPROVAL, RequestRejected.class),
     LETTER_ISSUED("desaflow.request.letter-issued.v1", Topics.APPROVAL, LetterIssued.class),
+    TASK_DEADLINE_APPROACHED("desaflow.request.task-deadline-approached.v1", Topics.APPROVAL,
+            ApprovalTaskDeadlineApproached.class),
+    TASK_ESCALATED("desaflow.request.task-escalated.v1", Topics.APPROVAL, ApprovalTaskEscalated.class),
+    LETTER_REVOKED("desaflow.request.letter-revoked.v1", Topics.APPROVAL, LetterRevoked.class),
     NOTIFICATION_DELIVERED("desaflow.notification.delivered.v1", Topics.NOTIFICATION, NotificationDelivered.class),
-    NOTIFICATION_FAILED("desaflow.notification.failed.v1", Topics.NOTIFICATION, NotificationFailed.class);
+    NOTIFICATION_FAILED("desaflow.notification.failed.v1", Topics.NOTIFICATION, NotificationFailed.class),
+    OFFICIAL_CHANGED("desaflow.identity.official-changed.v1", Topics.IDENTITY, OfficialChanged.class);
 
     private final String type;
     private final String topic;

@@ -17,16 +17,31 @@ class EventSchemasTest {
     static Record sample(EventType type) {
         return switch (type) {
             case REQUEST_SUBMITTED -> new RequestSubmitted("r1", "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004",
-                    APPLICANT, Map.of("namaUsaha", "Warung Sri"), "ONLINE", NOW);
+                    APPLICANT, Map.of("namaUsaha", "Warung Sri"), "ONLINE", NOW, List.of(new AttachmentRef("a1", "ktp",
+                    "image/jpeg", 20480, "0".repeat(64))));
             case REQUEST_REVISED -> new RequestRevised("r1", "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004", 1,
                     APPLICANT, Map.of("namaUsaha", "Warung Sri Rejeki"), NOW);
             case REQUEST_CANCELLED -> new RequestCancelled("r1", null, NOW);
             case REQUEST_VERIFIED -> new RequestVerified("r1", "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004",
-                    "Beji", 0, APPLICANT, Map.of(), List.of(new CheckResult("nik-terdaftar", true, "NIK terdaftar")), NOW);
+                    "Beji", 0, APPLICANT, Map.of(), List.of(new CheckResult("nik-terdaftar", true, "NIK terdaftar")), NOW,
+                    RequestVerified.MANUAL_CHECK);
+            case RETURNED_FOR_REVISION -> new RequestReturnedForRevision("r1", "SKU-7K3M9Q", "surat-keterangan-usaha",
+                    "3309012004", 0, List.of(new CheckResult("lampiran-wajib", false, "Lampiran KTP belum ada")), NOW);
+            case VERIFICATION_POSTPONED -> new VerificationPostponed("r1", "SKU-7K3M9Q", 0,
+                    "Layanan Dukcapil sedang tidak dapat dihubungi", NOW);
+            case TASK_DEADLINE_APPROACHED -> new ApprovalTaskDeadlineApproached("r1", "t1", "Paraf Sekdes", "sekdes",
+                    "desa:3309012004:sekdes", "3309012004", "surat-keterangan-usaha", "SKU-7K3M9Q", NOW, NOW);
+            case TASK_ESCALATED -> new ApprovalTaskEscalated("r1", "t1", "Paraf Sekdes", "sekdes",
+                    "desa:3309012004:sekdes", "3309012004", "surat-keterangan-usaha", "SKU-7K3M9Q",
+                    "desa:3309012004:kades", true, NOW, NOW);
+            case LETTER_REVOKED -> new LetterRevoked("r1", "500/001/3309012004/XI/2026", "Data usaha tidak benar",
+                    "admin.beji", NOW);
+            case OFFICIAL_CHANGED -> new OfficialChanged("u1", "kadus.bulu", "Slamet", "3309012004", List.of("kadus"),
+                    "Bulu", "slamet@beji.desa.id", "081200000001", true, NOW);
             case VERIFICATION_FAILED -> new VerificationFailed("r1", "SKU-7K3M9Q", 0,
                     List.of(new CheckResult("nik-terdaftar", false, "NIK tidak terdaftar")), NOW);
             case TASK_CREATED -> new ApprovalTaskCreated("r1", "t1", "Pemeriksaan Kasi Pelayanan", "kasi-pelayanan",
-                    "desa:3309012004:kasi-pelayanan", "3309012004", null, NOW);
+                    "desa:3309012004:kasi-pelayanan", "3309012004", null, NOW, "surat-keterangan-usaha", "SKU-7K3M9Q");
             case TASK_COMPLETED -> new ApprovalTaskCompleted("r1", "t1", "Pemeriksaan Kasi Pelayanan", "kasi-pelayanan",
                     "APPROVE", null, null, NOW);
             case REVISION_REQUESTED -> new RevisionRequested("r1", "Pemeriksaan", "Foto usaha kurang jelas", NOW);
@@ -64,6 +79,15 @@ class EventSchemasTest {
         for (EventType type : EventType.values()) {
             Record event = sample(type);
             assertThat(EventJson.fromBytes(EventJson.toBytes(event), type.payloadType())).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void asyncApiDocumentsEveryEventType() throws Exception {
+        String asyncApi = java.nio.file.Files.readString(java.nio.file.Path.of("../asyncapi.yaml"));
+        for (EventType type : EventType.values()) {
+            assertThat(asyncApi).as(type.type()).contains("name: " + type.type())
+                    .contains("schemas/" + type.type() + ".json").contains("address: " + type.topic());
         }
     }
 }

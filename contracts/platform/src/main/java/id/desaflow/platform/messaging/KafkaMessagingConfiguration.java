@@ -27,7 +27,7 @@ import java.util.List;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class KafkaMessagingConfiguration {
     private static final List<String> PUBLIC_TOPICS = List.of(Topics.INTAKE, Topics.VERIFICATION, Topics.APPROVAL,
-            Topics.NOTIFICATION);
+            Topics.NOTIFICATION, Topics.IDENTITY);
 
     @Bean
     KafkaAdmin.NewTopics desaflowTopics(@Value("${spring.application.name}") String service,
