@@ -18,7 +18,7 @@ class EventSchemasTest {
         return switch (type) {
             case REQUEST_SUBMITTED -> new RequestSubmitted("r1", "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004",
                     APPLICANT, Map.of("namaUsaha", "Warung Sri"), "ONLINE", NOW, List.of(new AttachmentRef("a1", "ktp",
-                    "image/jpeg", 20480, "0".repeat(64))));
+                    "image/jpeg", 20480, "0".repeat(64))), List.of("pengantar-rt"));
             case REQUEST_REVISED -> new RequestRevised("r1", "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004", 1,
                     APPLICANT, Map.of("namaUsaha", "Warung Sri Rejeki"), NOW);
             case REQUEST_CANCELLED -> new RequestCancelled("r1", null, NOW);

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The letter-type catalogue, read once from {@code catalogue/letter-types.json}: adding a letter type is a data
- * change (plus its BPMN), not a code change.
+ * The letter-type catalogue, read once from {@code catalogue/letter-types.json} (kept in the repository's
+ * workflows/catalogue, shared with verification and approval): adding a letter type is a data change (plus its
+ * BPMN), not a code change. A mistake in the file stops the service at start-up, not at the first request.
  */
 @Component
 public class LetterTypes {
@@ -27,6 +28,9 @@ public class LetterTypes {
             for (LetterType type : json.readValue(in, Catalogue.class).letterTypes()) {
                 if (byCode.putIfAbsent(type.code(), type) != null) {
                     throw new IllegalStateException("Letter type listed twice: " + type.code());
+                }
+                if (byCode.values().stream().filter(t -> t.trackingPrefix().equals(type.trackingPrefix())).count() > 1) {
+                    throw new IllegalStateException("Tracking prefix used twice: " + type.trackingPrefix());
                 }
             }
         } catch (IOException e) {

@@ -1,15 +1,14 @@
 package id.desaflow.intake.request;
 
+import id.desaflow.intake.catalogue.Checked;
+import id.desaflow.intake.catalogue.LetterField;
 import id.desaflow.platform.web.FieldProblem;
 import id.desaflow.platform.web.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Collects every problem of one input before answering, so the resident fixes all fields in one go. Text is
- * trimmed; control characters are refused (line breaks only where a field allows them).
- */
+/** Collects every problem of one input before answering, so the resident fixes all fields in one go. */
 final class InputProblems {
     private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -17,37 +16,22 @@ final class InputProblems {
         problems.add(new FieldProblem(field, message));
     }
 
-    /** @return the trimmed value, or null when absent/blank (reported if required) or refused */
-    String text(String field, String raw, boolean required, int maxLength, boolean lineBreaks) {
-        String value = raw == null ? "" : raw.strip();
-        if (value.isEmpty()) {
-            if (required) {
-                add(field, "Wajib diisi");
-            }
-            return null;
+    /** @return the checked, normalised value; null when left empty or refused (then the problem is recorded) */
+    String check(String path, LetterField field, String raw) {
+        Checked checked = field.check(raw);
+        if (checked.refused()) {
+            add(path, checked.problem());
         }
-        if (hasControlCharacter(value, lineBreaks)) {
-            add(field, "Mengandung karakter yang tidak diizinkan");
-            return null;
-        }
-        if (value.length() > maxLength) {
-            add(field, "Maksimal " + maxLength + " karakter");
-            return null;
-        }
-        return value;
+        return checked.value();
     }
 
-    boolean isEmpty() {
-        return problems.isEmpty();
+    boolean has(String field) {
+        return problems.stream().anyMatch(p -> p.field().equals(field));
     }
 
     void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-    }
-
-    private static boolean hasControlCharacter(String value, boolean lineBreaks) {
-        return value.chars().anyMatch(c -> Character.isISOControl(c) && !(lineBreaks && (c == '\n' || c == '\r')));
     }
 }

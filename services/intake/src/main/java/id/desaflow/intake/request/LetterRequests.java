@@ -6,4 +6,10 @@ import java.util.Optional;
 
 interface LetterRequests extends MongoRepository<LetterRequest, String> {
     Optional<LetterRequest> findByTrackingCode(String trackingCode);
+
+    boolean existsByTrackingCode(String trackingCode);
+
+    Optional<LetterRequest> findByOpenSlot(String openSlot);
+
+    Optional<LetterRequest> findByIdempotencyKey(String idempotencyKey);
 }

@@ -2,7 +2,11 @@ package id.desaflow.intake.request;
 
 import id.desaflow.contracts.events.ApprovalTaskCompleted;
 import id.desaflow.contracts.events.ApprovalTaskCreated;
+import id.desaflow.contracts.events.ApprovalTaskEscalated;
 import id.desaflow.contracts.events.LetterIssued;
+import id.desaflow.contracts.events.LetterRevoked;
+import id.desaflow.contracts.events.RequestReturnedForRevision;
+import id.desaflow.contracts.events.VerificationPostponed;
 import id.desaflow.contracts.events.NotificationDelivered;
 import id.desaflow.contracts.events.NotificationFailed;
 import id.desaflow.contracts.events.RequestRejected;
@@ -21,7 +25,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Moves the resident-visible status and timeline as the other services report. An optimistic-lock conflict (a
+ * Moves the resident-visible status and timeline as the other services report (deadline reminders and types intake
+ * does not know are skipped). An optimistic-lock conflict (a
  * resident command saved meanwhile) propagates, so the platform error handler redelivers and the event is applied
  * to the fresh state.
  */
@@ -63,6 +68,13 @@ class LifecycleEvents {
                     LetterRequest::on);
             case NOTIFICATION_FAILED ->
                     apply(event, NotificationFailed.class, NotificationFailed::requestId, LetterRequest::on);
+            case RETURNED_FOR_REVISION -> apply(event, RequestReturnedForRevision.class,
+                    RequestReturnedForRevision::requestId, LetterRequest::on);
+            case VERIFICATION_POSTPONED -> apply(event, VerificationPostponed.class,
+                    VerificationPostponed::requestId, LetterRequest::on);
+            case TASK_ESCALATED -> apply(event, ApprovalTaskEscalated.class, ApprovalTaskEscalated::requestId,
+                    LetterRequest::on);
+            case LETTER_REVOKED -> apply(event, LetterRevoked.class, LetterRevoked::requestId, LetterRequest::on);
             default -> log.debug("Ignoring event {} of type {}: not for intake", event.id(), event.type());
         }
     }

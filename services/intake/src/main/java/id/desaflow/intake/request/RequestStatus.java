@@ -6,6 +6,8 @@ package id.desaflow.intake.request;
  */
 enum RequestStatus {
     DIAJUKAN("Diajukan", "Submitted", 0),
+    /** Verification could not finish yet (a dependency is down) and retries by itself: waiting, not refused. */
+    SEDANG_DIVERIFIKASI("Sedang diverifikasi", "Being verified", 0),
     PERLU_PERBAIKAN("Perlu perbaikan", "Needs revision", 0),
     MENUNGGU_PERSETUJUAN("Menunggu persetujuan", "Awaiting approval", 1),
     MENUNGGU_TANDA_TANGAN("Menunggu tanda tangan", "Awaiting signature", 2),
@@ -33,6 +35,11 @@ enum RequestStatus {
 
     boolean terminal() {
         return stage == 3;
+    }
+
+    /** Submitted (again) and not yet through verification: where verification's answers apply. */
+    boolean awaitingVerification() {
+        return this == DIAJUKAN || this == SEDANG_DIVERIFIKASI;
     }
 
     boolean before(RequestStatus other) {

@@ -3,8 +3,9 @@ package id.desaflow.intake.request;
 import java.time.Instant;
 
 /**
- * One step of a request's history as the resident sees it. Shown on the anonymous status page, so it never holds
- * personal data: {@code detail} is only an official's comment, a rejection reason or verification findings.
+ * One step of a request's history. {@code text} is what the resident reads; the anonymous status page shows it with
+ * {@code detail} (only an official's comment, a rejection reason or verification findings: never personal data).
+ * {@code actor} (the counter operator, or the resident's account) is for the resident and officials only.
  */
-record TimelineEntry(Instant at, String code, String text, String detail) {
+record TimelineEntry(Instant at, String code, String text, String detail, String actor) {
 }

@@ -5,7 +5,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Objects;
 
-/** A desa served by DesaFlow, with the letter types it offers (villages roll letters out one by one). */
+/**
+ * A desa served by DesaFlow. {@code enabledLetterTypes} are the letter types it offers from the start; an
+ * administrator may switch types on or off later (see the catalogue's village settings).
+ */
 @Schema(description = "A village (desa) served by DesaFlow")
 public record Village(String code, String name, String kecamatan, String kabupaten, String provinsi,
         List<String> dusun, List<String> enabledLetterTypes) {
@@ -19,7 +22,8 @@ public record Village(String code, String name, String kecamatan, String kabupat
         enabledLetterTypes = enabledLetterTypes == null ? List.of() : List.copyOf(enabledLetterTypes);
     }
 
-    public boolean offers(String letterType) {
-        return enabledLetterTypes.contains(letterType);
+    /** The 2-digit province code (Kemendagri), the first part of the village code and of its residents' NIKs. */
+    public String provinceCode() {
+        return code.substring(0, 2);
     }
 }

@@ -1,7 +1,6 @@
 package id.desaflow.intake.village;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.desaflow.intake.catalogue.LetterTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -19,15 +18,10 @@ import java.util.Optional;
 public class Villages {
     private final Map<String, Village> byCode = new LinkedHashMap<>();
 
-    Villages(ObjectMapper json, LetterTypes letterTypes,
+    Villages(ObjectMapper json,
             @Value("${desaflow.catalogue.villages:classpath:catalogue/villages.json}") Resource source) {
         try (InputStream in = source.getInputStream()) {
             for (Village village : json.readValue(in, VillageList.class).villages()) {
-                village.enabledLetterTypes().stream().filter(t -> letterTypes.find(t).isEmpty()).findFirst()
-                        .ifPresent(t -> {
-                            throw new IllegalStateException("Village " + village.code() + " enables unknown letter "
-                                    + "type " + t);
-                        });
                 if (byCode.putIfAbsent(village.code(), village) != null) {
                     throw new IllegalStateException("Village listed twice: " + village.code());
                 }
@@ -35,6 +29,10 @@ public class Villages {
         } catch (IOException e) {
             throw new UncheckedIOException("Village catalogue " + source + " cannot be read", e);
         }
+    }
+
+    public List<Village> all() {
+        return List.copyOf(byCode.values());
     }
 
     public Optional<Village> find(String code) {

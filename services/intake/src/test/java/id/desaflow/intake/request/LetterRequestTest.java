@@ -14,6 +14,13 @@ import id.desaflow.contracts.events.RequestRevised;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.RevisionRequested;
 import id.desaflow.contracts.events.VerificationFailed;
+import id.desaflow.contracts.events.VerificationPostponed;
+import id.desaflow.contracts.events.ApprovalTaskEscalated;
+import id.desaflow.contracts.events.LetterRevoked;
+import id.desaflow.contracts.events.RequestReturnedForRevision;
+import id.desaflow.intake.access.Channel;
+import id.desaflow.intake.catalogue.LetterType;
+import id.desaflow.intake.village.Village;
 import id.desaflow.platform.outbox.OutboxMessage;
 import id.desaflow.platform.web.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -36,8 +43,12 @@ class LetterRequestTest {
     private static final Map<String, String> DATA = Map.of("namaUsaha", "Warung Sri", "jenisUsaha", "Kuliner",
             "alamatUsaha", "Dusun Bulu", "keperluan", "KUR");
 
-    private final LetterRequest request = LetterRequest.submit(ID, "SKU-7K3M9Q", "surat-keterangan-usaha",
-            "3309012004", SRI, DATA, Channel.ONLINE, "demo", T0);
+    private static final LetterType SKU = new LetterType("surat-keterangan-usaha", "SKU", "Surat Keterangan Usaha",
+            "Business Certificate", "500", null, true, List.of(), List.of(), List.of());
+    private static final Village BEJI = new Village("3309012004", "Beji", "Andong", "Boyolali", "Jawa Tengah",
+            List.of(), List.of());
+
+    private final LetterRequest request = submitted(Channel.ONLINE);
 
     @Test
     void submissionStartsAtDiajukanAndPublishesAValidRequestSubmitted() {
@@ -78,8 +89,8 @@ class LetterRequestTest {
         assertThat(request.status()).isEqualTo(RequestStatus.PERLU_PERBAIKAN);
         assertThat(request.revisionComment()).isEqualTo("Lengkapi alamat");
 
-        request.revise(Map.of("namaUsaha", "Warung Sri", "jenisUsaha", "Kuliner", "alamatUsaha",
-                "Dusun Bulu RT 2", "keperluan", "KUR"), at(6));
+        request.revise(revision(Map.of("namaUsaha", "Warung Sri", "jenisUsaha", "Kuliner", "alamatUsaha",
+                "Dusun Bulu RT 2", "keperluan", "KUR")), List.of(), Channel.ONLINE, "demo", at(6));
 
         assertThat(request.status()).isEqualTo(RequestStatus.DIAJUKAN);
         assertThat(request.revision()).isEqualTo(1);
@@ -100,10 +111,11 @@ class LetterRequestTest {
     void reviseIsRefusedUnlessARevisionWasAskedFor(RequestStatus status) {
         LetterRequest r = inStatus(status);
 
-        assertThatThrownBy(() -> r.revise(DATA, at(9))).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.status().value()).isEqualTo(409);
-            assertThat(e.getMessage()).contains("Perlu perbaikan", status.label());
-        });
+        assertThatThrownBy(() -> r.revise(revision(DATA), List.of(), Channel.ONLINE, "demo", at(9)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("Perlu perbaikan", status.label());
+                });
         assertThat(r.status()).isEqualTo(status);
     }
 
@@ -113,21 +125,22 @@ class LetterRequestTest {
         LetterRequest r = inStatus(status);
         int events = r.pendingEvents().size();
 
-        assertThatThrownBy(() -> r.cancel(null, at(9))).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.status().value()).isEqualTo(409);
-            assertThat(e.getMessage()).isEqualTo("Permohonan berstatus \"" + status.label()
-                    + "\" tidak dapat dibatalkan");
-        });
+        assertThatThrownBy(() -> r.cancel(null, Channel.ONLINE, "demo", at(9)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(409);
+                    assertThat(e.getMessage()).isEqualTo("Permohonan berstatus \"" + status.label()
+                            + "\" tidak dapat dibatalkan");
+                });
         assertThat(r.pendingEvents()).hasSize(events);
     }
 
     @ParameterizedTest
-    @EnumSource(value = RequestStatus.class, names = {"DIAJUKAN", "PERLU_PERBAIKAN", "MENUNGGU_PERSETUJUAN",
-            "MENUNGGU_TANDA_TANGAN"})
+    @EnumSource(value = RequestStatus.class, names = {"DIAJUKAN", "SEDANG_DIVERIFIKASI", "PERLU_PERBAIKAN",
+            "MENUNGGU_PERSETUJUAN", "MENUNGGU_TANDA_TANGAN"})
     void cancelIsAllowedUntilFinished(RequestStatus status) {
         LetterRequest r = inStatus(status);
 
-        r.cancel("Sudah tidak perlu", at(9));
+        r.cancel("Sudah tidak perlu", Channel.ONLINE, "demo", at(9));
 
         assertThat(r.status()).isEqualTo(RequestStatus.DIBATALKAN);
         OutboxMessage cancelled = r.pendingEvents().get(r.pendingEvents().size() - 1);
@@ -169,7 +182,7 @@ class LetterRequestTest {
     @Test
     void aVerificationOfAnOlderRevisionIsOnlyRecorded() {
         request.on(id(), new RevisionRequested(ID, "Persetujuan Kasi Pelayanan", "Lengkapi alamat", at(5)));
-        request.revise(DATA, at(6));
+        request.revise(revision(DATA), List.of(), Channel.ONLINE, "demo", at(6));
 
         request.on(id(), verified(0));
         request.on(id(), new VerificationFailed(ID, "SKU-7K3M9Q", 0, List.of(new CheckResult("nik", false,
@@ -226,21 +239,117 @@ class LetterRequestTest {
                 .containsExactly("SUBMITTED", "VERIFIED", "TASK_CREATED");
     }
 
+    @Test
+    void verificationReturnsItForRevisionWithWhatToFix() {
+        request.on(id(), new RequestReturnedForRevision(ID, "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004", 0,
+                List.of(new CheckResult("nama-sesuai", true, "Nama sesuai"),
+                        new CheckResult("applicant.name", false, "Nama tidak sama dengan data kependudukan")), at(2)));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.PERLU_PERBAIKAN);
+        assertThat(request.revisionProblems()).containsExactly(new RevisionProblem("applicant.name",
+                "Nama tidak sama dengan data kependudukan"));
+        assertThat(request.timeline()).last().satisfies(e -> {
+            assertThat(e.text()).isEqualTo("Data perlu diperbaiki");
+            assertThat(e.detail()).isEqualTo("Nama tidak sama dengan data kependudukan");
+        });
+        request.revise(revision(DATA), List.of(), Channel.ONLINE, "demo", at(3));
+        assertThat(request.revisionProblems()).isEmpty();
+        // a late answer about the revision before does not send it back again
+        request.on(id(), new RequestReturnedForRevision(ID, "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004", 0,
+                List.of(new CheckResult("x", false, "lama")), at(4)));
+        assertThat(request.status()).isEqualTo(RequestStatus.DIAJUKAN);
+    }
+
+    @Test
+    void aPostponedVerificationIsWaitingNotRefused() {
+        request.on(id(), new VerificationPostponed(ID, "SKU-7K3M9Q", 0, "Dukcapil tidak menjawab", at(1)));
+        assertThat(request.status()).isEqualTo(RequestStatus.SEDANG_DIVERIFIKASI);
+        assertThat(request.timeline()).last().extracting(TimelineEntry::text).asString()
+                .startsWith("Verifikasi data tertunda");
+
+        request.on(id(), verified(0));
+        assertThat(request.status()).isEqualTo(RequestStatus.MENUNGGU_PERSETUJUAN);
+    }
+
+    @Test
+    void escalationAndRevocationAreRecordedWithoutNames() {
+        request.on(id(), issued());
+        request.on(id(), new ApprovalTaskEscalated(ID, "t1", "Tanda tangan", "kades", "desa:3309012004:kades",
+                "3309012004", "surat-keterangan-usaha", "SKU-7K3M9Q", "desa:3309012004:admin-desa", true, at(5),
+                at(6)));
+        request.on(id(), new LetterRevoked(ID, "500/001/3309012004/XI/2026", "Data usaha tidak benar", "Admin Beji",
+                at(20)));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.SELESAI);
+        assertThat(request.letterRevoked()).isTrue();
+        assertThat(request.timeline()).extracting(TimelineEntry::text).contains("Surat dicabut",
+                "Permohonan diprioritaskan karena melewati batas waktu layanan");
+        assertThat(request.timeline().toString()).doesNotContain("Admin Beji", "admin-desa");
+    }
+
+    @Test
+    void aFinishedRequestFreesItsOpenSlot() {
+        assertThat(request.openSlot()).isEqualTo(LetterRequest.openSlot("3309012004", "surat-keterangan-usaha",
+                SRI.nik())).doesNotContain(SRI.nik());
+        request.on(id(), verified(0));
+        assertThat(request.openSlot()).isNotNull();
+
+        request.on(id(), new RequestRejected(ID, "Persetujuan", "Bukan usaha di desa ini", at(3)));
+
+        assertThat(request.openSlot()).isNull();
+    }
+
+    @Test
+    void aRevisionReplacesDocumentsByKindAndTheEventCarriesAllOfThem() {
+        StoredAttachment ktp = file("f1", "ktp");
+        StoredAttachment rt = file("f2", "pengantar-rt");
+        LetterRequest r = LetterRequest.submit(ID, "SKU-7K3M9Q", new SubmissionRules.ValidSubmission(SKU, BEJI, SRI,
+                DATA, List.of(), List.of()), List.of(ktp, rt), Channel.ONLINE, "demo", null, T0);
+        r.on(id(), new RevisionRequested(ID, "Persetujuan", "KTP buram", at(2)));
+        StoredAttachment sharper = file("f3", "ktp");
+
+        r.revise(revision(DATA), List.of(sharper), Channel.COUNTER, "operator", at(3));
+
+        assertThat(r.attachments()).containsExactlyInAnyOrder(rt, sharper);
+        assertThat(r.attachment("f1")).contains(ktp); // replaced, still the request's
+        RequestRevised revised = EventJson.fromBytes(bytes(r.pendingEvents().get(1)), RequestRevised.class);
+        assertThat(revised.attachments()).containsExactlyInAnyOrder(rt.ref(), sharper.ref());
+        assertConforms(r.pendingEvents().get(1));
+        assertThat(r.timeline()).last().satisfies(e -> {
+            assertThat(e.text()).isEqualTo("Perbaikan diserahkan di kantor desa (perbaikan ke-1)");
+            assertThat(e.actor()).isEqualTo("operator");
+        });
+    }
+
+    private static StoredAttachment file(String id, String kind) {
+        return new StoredAttachment(id, kind, "image/png", 100, "a".repeat(64), T0, "demo");
+    }
+
     /** A request brought into {@code status} through its own methods. */
     private static LetterRequest inStatus(RequestStatus status) {
-        LetterRequest r = LetterRequest.submit(ID, "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004", SRI, DATA,
-                Channel.COUNTER, "operator", T0);
+        LetterRequest r = submitted(Channel.COUNTER);
         switch (status) {
             case DIAJUKAN -> { }
+            case SEDANG_DIVERIFIKASI -> r.on(id(), new VerificationPostponed(ID, "SKU-7K3M9Q", 0, "Dukcapil lambat",
+                    at(1)));
             case PERLU_PERBAIKAN -> r.on(id(), new RevisionRequested(ID, "Persetujuan", "Lengkapi", at(5)));
             case MENUNGGU_PERSETUJUAN -> r.on(id(), verified(0));
             case MENUNGGU_TANDA_TANGAN -> r.on(id(), task("kades"));
             case SELESAI -> r.on(id(), issued());
             case DITOLAK -> r.on(id(), new RequestRejected(ID, "Persetujuan", "Tidak memenuhi syarat", at(3)));
-            case DIBATALKAN -> r.cancel(null, at(3));
+            case DIBATALKAN -> r.cancel(null, Channel.ONLINE, "demo", at(3));
         }
         assertThat(r.status()).isEqualTo(status);
         return r;
+    }
+
+    static LetterRequest submitted(Channel channel) {
+        return LetterRequest.submit(ID, "SKU-7K3M9Q", new SubmissionRules.ValidSubmission(SKU, BEJI, SRI, DATA,
+                List.of(), List.of()), List.of(), channel, channel == Channel.COUNTER ? "operator" : "demo", null, T0);
+    }
+
+    private static SubmissionRules.ValidRevision revision(Map<String, String> data) {
+        return new SubmissionRules.ValidRevision(SRI, data, List.of(), List.of());
     }
 
     private static RequestVerified verified(int revision) {

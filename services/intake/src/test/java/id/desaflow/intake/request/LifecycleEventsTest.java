@@ -1,6 +1,10 @@
 package id.desaflow.intake.request;
 
 import id.desaflow.contracts.events.ApprovalTaskCompleted;
+import id.desaflow.contracts.events.ApprovalTaskEscalated;
+import id.desaflow.contracts.events.LetterRevoked;
+import id.desaflow.contracts.events.RequestReturnedForRevision;
+import id.desaflow.contracts.events.VerificationPostponed;
 import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.contracts.events.EventType;
 import id.desaflow.contracts.events.LetterIssued;
@@ -62,14 +66,24 @@ class LifecycleEventsTest extends ServiceTestSupport {
                                 "submitted", now))),
                 arguments("NOTIFICATION_FAILED", RequestStatus.DIAJUKAN, event((id, code) ->
                         new NotificationFailed(id, UUID.randomUUID().toString(), "EMAIL", "s**@e******.id",
-                                "submitted", "SMTP menolak", now))));
+                                "submitted", "SMTP menolak", now))),
+                arguments("RETURNED_FOR_REVISION", RequestStatus.PERLU_PERBAIKAN, event((id, code) ->
+                        new RequestReturnedForRevision(id, code, SKU, BEJI, 0, List.of(new CheckResult(
+                                "pengantar-rt", false, "Surat pengantar RT tidak terbaca")), now))),
+                arguments("VERIFICATION_POSTPONED", RequestStatus.SEDANG_DIVERIFIKASI, event((id, code) ->
+                        new VerificationPostponed(id, code, 0, "Layanan Dukcapil tidak menjawab", now))),
+                arguments("TASK_ESCALATED", RequestStatus.DIAJUKAN, event((id, code) -> new ApprovalTaskEscalated(id,
+                        "t-1", "Persetujuan Kasi Pelayanan", "kasi-pelayanan", "desa:" + BEJI + ":kasi-pelayanan", BEJI,
+                        SKU, code, "desa:" + BEJI + ":sekdes", false, now, now))),
+                arguments("LETTER_REVOKED", RequestStatus.DIAJUKAN, event((id, code) -> new LetterRevoked(id,
+                        "500/010/3309012004/XI/2026", "Data usaha tidak benar", "admin-beji", now))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("consumedEvents")
     void redeliveredEventHasNoSecondEffect(String timelineCode, RequestStatus effect,
             BiFunction<String, String, Record> event) {
-        Response submitted = post("/api/v1/requests", validSubmission("Sri Ulang"));
+        Response submitted = submit(validSubmission("Sri Ulang"));
         String id = submitted.get("requestId").asText();
         String code = submitted.get("trackingCode").asText();
         OutboxMessage once = OutboxMessage.of(id, event.apply(id, code));
@@ -89,7 +103,7 @@ class LifecycleEventsTest extends ServiceTestSupport {
 
     @Test
     void unknownTypesAndUnknownRequestsAreSkippedWithoutDeadLetters() {
-        Response submitted = post("/api/v1/requests", validSubmission("Sri Asing"));
+        Response submitted = submit(validSubmission("Sri Asing"));
         String id = submitted.get("requestId").asText();
         recorder.awaitType(EventType.REQUEST_SUBMITTED, id);
 

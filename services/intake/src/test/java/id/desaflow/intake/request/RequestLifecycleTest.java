@@ -3,9 +3,14 @@ package id.desaflow.intake.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.desaflow.contracts.events.Applicant;
 import id.desaflow.contracts.events.ApprovalTaskCreated;
+import id.desaflow.contracts.events.AttachmentRef;
 import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.contracts.events.EventType;
 import id.desaflow.contracts.events.LetterIssued;
+import id.desaflow.contracts.events.LetterRevoked;
+import id.desaflow.contracts.events.RequestReturnedForRevision;
+import id.desaflow.contracts.events.VerificationPostponed;
+import id.desaflow.intake.TestFiles;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRevised;
 import id.desaflow.contracts.events.RequestSubmitted;
@@ -29,7 +34,8 @@ class RequestLifecycleTest extends ServiceTestSupport {
 
     @Test
     void submissionIsAcceptedAndPublishedWithTheRequestIdAsKey() {
-        Response response = post("/api/v1/requests", validSubmission("Sri Rahayu"));
+        String nik = nextNik();
+        Response response = submit(validSubmission("Sri Rahayu", nik));
 
         assertThat(response.status()).isEqualTo(202);
         String requestId = response.get("requestId").asText();
@@ -43,16 +49,34 @@ class RequestLifecycleTest extends ServiceTestSupport {
         RequestSubmitted submitted = event.payload(RequestSubmitted.class);
         assertThat(submitted.trackingCode()).isEqualTo(trackingCode);
         assertThat(submitted.channel()).isEqualTo("ONLINE");
-        assertThat(submitted.applicant()).isEqualTo(new Applicant(VALID_NIK, "Sri Rahayu", "081234567890",
+        assertThat(submitted.applicant()).isEqualTo(new Applicant(nik, "Sri Rahayu", "+6281234567890",
                 "sri@example.id"));
+        assertThat(submitted.attachments()).extracting(AttachmentRef::kind).containsExactly("ktp", "pengantar-rt");
         assertThat(submitted.data()).containsAllEntriesOf(stringData(validData()));
         // the record key is checked against the subject by the recorder's contract check (after each test)
         assertThat(event.subject()).isEqualTo(requestId);
     }
 
     @Test
+    void aWomansNikAndThePhoneWrittenAnyUsualWayAreAccepted() {
+        Map<String, Object> body = new HashMap<>(validSubmission("Sri Rahayu", VALID_NIK)); // day 45 = 5th, woman
+        body.put("applicant", Map.of("nik", VALID_NIK, "name", "Sri Rahayu, S.Pd.", "phone", "62 812-3456-7890"));
+
+        Response response = submit(body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        RequestSubmitted submitted = recorder.awaitType(EventType.REQUEST_SUBMITTED, response.get("requestId")
+                .asText()).payload(RequestSubmitted.class);
+        assertThat(submitted.applicant()).isEqualTo(new Applicant(VALID_NIK, "Sri Rahayu, S.Pd.", "+6281234567890",
+                null));
+        // the only test using VALID_NIK frees it again
+        assertThat(post("/api/v1/requests/" + response.get("trackingCode").asText() + "/cancellation",
+                (String) null).status()).isEqualTo(202);
+    }
+
+    @Test
     void counterHeaderMarksTheChannel() {
-        Response response = post("/api/v1/requests", validSubmission("Sri Counter"), "X-DesaFlow-Channel", "COUNTER");
+        Response response = submit(validSubmission("Sri Counter"), "X-DesaFlow-Channel", "COUNTER");
 
         assertThat(response.status()).isEqualTo(202);
         RequestSubmitted submitted = recorder.awaitType(EventType.REQUEST_SUBMITTED, response.get("requestId")
@@ -62,7 +86,8 @@ class RequestLifecycleTest extends ServiceTestSupport {
 
     @Test
     void followsTheRequestToItsLetterWithoutShowingPersonalData() {
-        Response submitted = post("/api/v1/requests", validSubmission("Sri Happy"));
+        String nik = nextNik();
+        Response submitted = submit(validSubmission("Sri Happy", nik));
         String id = submitted.get("requestId").asText();
         String code = submitted.get("trackingCode").asText();
         recorder.awaitType(EventType.REQUEST_SUBMITTED, id);
@@ -87,13 +112,14 @@ class RequestLifecycleTest extends ServiceTestSupport {
                 "Menunggu persetujuan Kasi Pelayanan", "Menunggu tanda tangan Kepala Desa",
                 "Surat selesai dengan nomor 500/001/3309012004/XI/2026, ditandatangani Kepala Desa");
         String body = done.toString();
-        assertThat(body).doesNotContain(VALID_NIK, "Sri Happy", "081234567890", "sri@example.id", "Warung Makan",
+        assertThat(body).doesNotContain(nik, "Sri Happy", "81234567890", "sri@example.id", "Warung Makan",
                 "Dusun Bulu", "Suyatno");
     }
 
     @Test
     void revisionAskedByAnOfficialIsAnsweredWithRequestRevised() {
-        Response submitted = post("/api/v1/requests", validSubmission("Sri Revisi"));
+        String nik = nextNik();
+        Response submitted = submit(validSubmission("Sri Revisi", nik));
         String id = submitted.get("requestId").asText();
         String code = submitted.get("trackingCode").asText();
         publish(id, verified(id, code, 0));
@@ -116,7 +142,7 @@ class RequestLifecycleTest extends ServiceTestSupport {
         RequestRevised event = recorder.awaitType(EventType.REQUEST_REVISED, id).payload(RequestRevised.class);
         assertThat(event.revision()).isEqualTo(1);
         assertThat(event.trackingCode()).isEqualTo(code);
-        assertThat(event.applicant().nik()).isEqualTo(VALID_NIK);
+        assertThat(event.applicant().nik()).isEqualTo(nik);
         assertThat(event.data()).containsEntry("alamatUsaha", "Dusun Bulu RT 02/RW 01, Desa Beji, Kec. Andong");
         JsonNode view = get("/api/v1/requests/" + code).json();
         assertThat(view.get("revision").asInt()).isEqualTo(1);
@@ -127,8 +153,44 @@ class RequestLifecycleTest extends ServiceTestSupport {
     }
 
     @Test
+    void theStatusPageSaysWhatToFixWhatWaitsAndWhenALetterIsRevoked() {
+        Response submitted = submit(validSubmission("Sri Status"));
+        String id = submitted.get("requestId").asText();
+        String code = submitted.get("trackingCode").asText();
+
+        publish(id, new VerificationPostponed(id, code, 0, "Layanan Dukcapil tidak menjawab", Instant.now()));
+        JsonNode waiting = awaitStatus(code, "SEDANG_DIVERIFIKASI");
+        assertThat(waiting.get("statusLabel").asText()).isEqualTo("Sedang diverifikasi");
+        publish(id, new RequestReturnedForRevision(id, code, SKU, BEJI, 0, List.of(new CheckResult("pengantar-rt",
+                false, "Surat pengantar RT tidak terbaca")), Instant.now()));
+        JsonNode toFix = awaitStatus(code, "PERLU_PERBAIKAN");
+        assertThat(toFix.get("revisionProblems").get(0).get("field").asText()).isEqualTo("pengantar-rt");
+        assertThat(toFix.get("revisionProblems").get(0).get("message").asText())
+                .isEqualTo("Surat pengantar RT tidak terbaca");
+        assertThat(toFix.get("letterLabel").asText()).isEqualTo("Surat Keterangan Usaha");
+        assertThat(toFix.get("timeline")).allSatisfy(e -> assertThat(e.get("label").asText())
+                .isEqualTo(e.get("text").asText()));
+
+        Response revised = postMultipart("/api/v1/requests/" + code + "/revision", toJson(Map.of("data",
+                validData())), List.of(new FilePart("pengantar-rt", "rt.pdf", "application/pdf", TestFiles.pdf())));
+        assertThat(revised.status()).as(revised.body()).isEqualTo(202);
+        publish(id, verified(id, code, 1));
+        publish(id, new LetterIssued(id, "500/003/3309012004/XI/2026", SKU, BEJI, "Suyatno", "Kepala Desa",
+                Instant.now()));
+        awaitStatus(code, "SELESAI");
+        publish(id, new LetterRevoked(id, "500/003/3309012004/XI/2026", "Data usaha tidak benar", "admin-beji",
+                Instant.now()));
+
+        JsonNode revoked = awaitTimeline(code, "Surat dicabut");
+        assertThat(revoked.get("letterRevoked").asBoolean()).isTrue();
+        assertThat(revoked.get("status").asText()).isEqualTo("SELESAI");
+        assertThat(revoked.get("revisionProblems")).isEmpty();
+        assertThat(revoked.toString()).doesNotContain("admin-beji");
+    }
+
+    @Test
     void residentCancelsAndTheRequestStaysCancelled() {
-        Response submitted = post("/api/v1/requests", validSubmission("Sri Batal"));
+        Response submitted = submit(validSubmission("Sri Batal"));
         String id = submitted.get("requestId").asText();
         String code = submitted.get("trackingCode").asText();
 
@@ -154,7 +216,7 @@ class RequestLifecycleTest extends ServiceTestSupport {
 
     @Test
     void cancellationWithoutBodyIsAccepted() {
-        Response submitted = post("/api/v1/requests", validSubmission("Sri Tanpa Alasan"));
+        Response submitted = submit(validSubmission("Sri Tanpa Alasan"));
         String code = submitted.get("trackingCode").asText();
 
         Response cancelled = post("/api/v1/requests/" + code + "/cancellation", (String) null);

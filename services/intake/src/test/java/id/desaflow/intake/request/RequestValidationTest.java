@@ -2,7 +2,7 @@ package id.desaflow.intake.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.desaflow.contracts.events.EventType;
-import id.desaflow.contracts.events.Topics;
+import id.desaflow.contracts.events.RevisionRequested;
 import id.desaflow.intake.ServiceTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Year;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -52,6 +55,14 @@ class RequestValidationTest extends ServiceTestSupport {
                 arguments("NIK day 32", with("applicant.nik", "3309013208900001"), "applicant.nik"),
                 arguments("NIK month 13", with("applicant.nik", "3309010513900001"), "applicant.nik"),
                 arguments("NIK day 72 (woman, 32)", with("applicant.nik", "3309017208900001"), "applicant.nik"),
+                arguments("NIK 31 February", with("applicant.nik", "3309013102900001"), "applicant.nik"),
+                arguments("NIK woman 31 February (day 71)", with("applicant.nik", "3309017102900001"),
+                        "applicant.nik"),
+                arguments("NIK born tomorrow", with("applicant.nik", "330901" + tomorrow() + "0001"), "applicant.nik"),
+                arguments("NIK of another province, online", with("applicant.nik", "3578014508900001"),
+                        "applicant.nik"),
+                arguments("NIK with an unknown province", with("applicant.nik", "0009014508900001"), "applicant.nik"),
+                arguments("NIK sequence 0000", with("applicant.nik", "3309014508900000"), "applicant.nik"),
                 arguments("name missing", with("applicant.name", ABSENT), "applicant.name"),
                 arguments("name blank", with("applicant.name", "   "), "applicant.name"),
                 arguments("name with digits", with("applicant.name", "Sri 2"), "applicant.name"),
@@ -92,6 +103,17 @@ class RequestValidationTest extends ServiceTestSupport {
                 arguments("letter type as a number", with("letterType", 5), "letterType"));
     }
 
+    /**
+     * DDMMYY of tomorrow: a birth date in the future. On 31 December tomorrow is in a year a two-digit year reads as
+     * the last century, so an impossible date (30 February) stands in.
+     */
+    private static String tomorrow() {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate date = today.plusDays(1);
+        return date.getYear() != today.getYear() ? "3002" + String.format("%02d", today.getYear() % 100)
+                : String.format("%02d%02d%02d", date.getDayOfMonth(), date.getMonthValue(), date.getYear() % 100);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("badSubmissions")
     void badSubmissionIsRefusedWithoutTrace(String description, Map<String, Object> body, String field) {
@@ -102,6 +124,18 @@ class RequestValidationTest extends ServiceTestSupport {
     void malformedJsonIsRefused() {
         assertRefusedWithoutTrace(() -> post("/api/v1/requests", "{\"letterType\": \"surat-keterangan-usaha\","),
                 "body");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedEvenInAFieldName() {
+        byte[] body = toJson(validSubmission("Sri Biner")).replace("\"letterType\"", "\"letter\u0001Type\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 1) {
+                body[i] = (byte) 0xFF; // Jackson alone would read "letter\xFFType" as letterType
+            }
+        }
+        assertRefusedWithoutTrace(() -> postRaw("/api/v1/requests", "application/json", body), "body");
     }
 
     @Test
@@ -123,7 +157,7 @@ class RequestValidationTest extends ServiceTestSupport {
         Response response = assertRefusedWithoutTrace(() -> post("/api/v1/requests", body), "applicant.nik");
 
         assertThat(fields(response)).containsExactlyInAnyOrder("applicant.nik", "applicant.name", "applicant.phone",
-                "data.namaUsaha", "data.asal");
+                "data.namaUsaha", "data.asal", "ktp", "pengantar-rt");
         assertThat(response.get("title").asText()).isEqualTo("Data tidak valid");
     }
 
@@ -147,10 +181,13 @@ class RequestValidationTest extends ServiceTestSupport {
 
     @Test
     void badRevisionDataChangesNothing() {
-        Response submitted = post("/api/v1/requests", validSubmission("Sri Perbaikan"));
+        Response submitted = submit(validSubmission("Sri Perbaikan"));
         String id = submitted.get("requestId").asText();
         String code = submitted.get("trackingCode").asText();
         recorder.awaitType(EventType.REQUEST_SUBMITTED, id);
+        publish(id, new RevisionRequested(id, "Persetujuan Kasi Pelayanan", "Lengkapi alamat", Instant.now()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> requests.findById(id).orElseThrow().status(),
+                RequestStatus.PERLU_PERBAIKAN::equals);
 
         Map<String, Object> data = new HashMap<>(validData());
         data.put("warna", "biru");
@@ -167,7 +204,7 @@ class RequestValidationTest extends ServiceTestSupport {
 
     @Test
     void overlongCancellationReasonChangesNothing() {
-        Response submitted = post("/api/v1/requests", validSubmission("Sri Alasan"));
+        Response submitted = submit(validSubmission("Sri Alasan"));
         String id = submitted.get("requestId").asText();
 
         Response response = post("/api/v1/requests/" + submitted.get("trackingCode").asText() + "/cancellation",
@@ -192,21 +229,15 @@ class RequestValidationTest extends ServiceTestSupport {
     /** Runs {@code call}; nothing may be stored, and the next valid submission must be the only new event. */
     private Response expectNoTrace(java.util.function.Supplier<Response> call) {
         long documents = requests.count();
-        // every earlier event was awaited by its test, so the recorder has read everything published so far
-        long eventsBefore = intakeEvents();
+        long eventsBefore = publishedSoFar();
 
         Response response = call.get();
 
         assertThat(requests.count()).as("documents stored").isEqualTo(documents);
-        Response marker = post("/api/v1/requests", validSubmission("Sri Penanda"));
+        Response marker = submit(validSubmission("Sri Penanda"));
         recorder.awaitType(EventType.REQUEST_SUBMITTED, marker.get("requestId").asText());
-        assertThat(intakeEvents()).as("events published").isEqualTo(eventsBefore + 1);
+        assertThat(publishedSoFar()).as("events published").isEqualTo(eventsBefore + 1);
         return response;
-    }
-
-    private long intakeEvents() {
-        return recorder.events().stream().filter(e -> e.type().startsWith("desaflow.request.")
-                && EventType.of(e.type()).map(t -> t.topic().equals(Topics.INTAKE)).orElse(false)).count();
     }
 
     private static List<String> fields(Response response) {

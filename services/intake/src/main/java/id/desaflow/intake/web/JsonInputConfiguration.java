@@ -1,4 +1,4 @@
-package id.desaflow.intake;
+package id.desaflow.intake.web;
 
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;

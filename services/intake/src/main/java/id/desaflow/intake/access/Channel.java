@@ -1,6 +1,6 @@
-package id.desaflow.intake.request;
+package id.desaflow.intake.access;
 
 /** How a request came in: the resident online, or an operator at the village office counter for them. */
-enum Channel {
+public enum Channel {
     ONLINE, COUNTER
 }
