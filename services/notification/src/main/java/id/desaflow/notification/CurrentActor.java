@@ -1,4 +1,4 @@
-package id.desaflow.notification.delivery;
+package id.desaflow.notification;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * {@code X-DesaFlow-User} (default "demo"). Never taken from a request body.
  */
 @Component
-class CurrentActor {
+public class CurrentActor {
     static final String HEADER = "X-DesaFlow-User";
 
     private final HttpServletRequest request;
@@ -17,7 +17,7 @@ class CurrentActor {
         this.request = request;
     }
 
-    String name() {
+    public String name() {
         String user = request.getHeader(HEADER);
         return user == null || user.isBlank() ? "demo" : user.strip();
     }

@@ -2,9 +2,7 @@ package id.desaflow.notification;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.InputStream;
@@ -26,9 +24,6 @@ class NotificationApiContractTest extends NotificationServiceTestSupport {
     static final Path CONTRACT = Path.of("../../contracts/openapi/notification.yaml");
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
-    @Autowired
-    MockMvc http;
-
     @Test
     void everyPathAndMethodOfTheContractIsServed() throws Exception {
         Set<String> documented = operations(contract());
@@ -42,14 +37,15 @@ class NotificationApiContractTest extends NotificationServiceTestSupport {
     }
 
     @Test
-    void theLogNeedsARequestId() throws Exception {
-        http.perform(get("/api/v1/notifications"))
+    void theLogRefusesBadFiltersNamingEachField() throws Exception {
+        http.perform(get("/api/v1/notifications").param("requestId", "x".repeat(65)).param("status", "TERKIRIM")
+                        .param("channel", "FAX").param("size", "0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[0].field").value("requestId"));
-        http.perform(get("/api/v1/notifications").param("requestId", "x".repeat(65)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("requestId"));
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("requestId",
+                        "status", "channel", "size")));
+        http.perform(get("/api/v1/notifications").param("status", "FAILED").param("channel", "SMS"))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -60,11 +56,16 @@ class NotificationApiContractTest extends NotificationServiceTestSupport {
     }
 
     @Test
-    void theSmtpCircuitBreakerIsVisibleInHealthAndMetrics() throws Exception {
-        http.perform(get("/actuator/health"))
-                .andExpect(jsonPath("$.components.circuitBreakers.details.smtp.details.state").exists());
-        http.perform(get("/actuator/metrics/resilience4j.circuitbreaker.state").param("tag", "name:smtp"))
-                .andExpect(status().isOk());
+    void everyProvidersCircuitBreakerAndRateLimiterIsVisibleInHealthAndMetrics() throws Exception {
+        for (String provider : new String[] {"smtp", "twilio", "whatsapp-cloud"}) {
+            http.perform(get("/actuator/health"))
+                    .andExpect(jsonPath("$.components.circuitBreakers.details['" + provider + "'].details.state")
+                            .exists());
+            http.perform(get("/actuator/metrics/resilience4j.circuitbreaker.state").param("tag", "name:" + provider))
+                    .andExpect(status().isOk());
+            http.perform(get("/actuator/metrics/resilience4j.ratelimiter.available.permissions")
+                    .param("tag", "name:" + provider)).andExpect(status().isOk());
+        }
         http.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }
 

@@ -1,22 +1,25 @@
 package id.desaflow.notification;
 
-import com.jayway.jsonpath.JsonPath;
 import id.desaflow.contracts.events.ApprovalTaskCreated;
 import id.desaflow.contracts.events.CheckResult;
-import id.desaflow.contracts.events.EventJson;
 import id.desaflow.contracts.events.EventType;
 import id.desaflow.contracts.events.LetterIssued;
+import id.desaflow.contracts.events.LetterRevoked;
 import id.desaflow.contracts.events.NotificationDelivered;
 import id.desaflow.contracts.events.NotificationFailed;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRejected;
+import id.desaflow.contracts.events.RequestReturnedForRevision;
 import id.desaflow.contracts.events.RequestRevised;
 import id.desaflow.contracts.events.RequestSubmitted;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.RevisionRequested;
 import id.desaflow.contracts.events.VerificationFailed;
+import id.desaflow.contracts.events.VerificationPostponed;
+import id.desaflow.notification.delivery.Channel;
+import id.desaflow.notification.delivery.Notification;
+import id.desaflow.notification.delivery.NotificationStatus;
 import id.desaflow.platform.identity.Masking;
-import id.desaflow.platform.messaging.IncomingEvent;
 import id.desaflow.platform.outbox.OutboxMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,29 +29,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/** Residents' messages by e-mail (GreenMail) end to end: events in, mails out, outcomes published. */
 class NotificationFlowTest extends NotificationServiceTestSupport {
-    static final Duration WAIT = Duration.ofSeconds(30);
     static final String LETTER_NUMBER = "500/045/3309012004/VIII/2026";
 
-    @Autowired
-    MockMvc http;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -64,13 +61,15 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
         OutboxMessage issued = publish(requestId, letterIssued(requestId));
 
         await().atMost(WAIT).until(() -> TestSmtp.messagesTo(email).size() == 2);
-        List<NotificationDelivered> delivered = awaitDelivered(requestId, 2);
+        List<NotificationDelivered> delivered = awaitDelivered(requestId, Channel.EMAIL, 2);
 
         MimeMessage received = mailAbout(email, "Permohonan Anda telah kami terima");
         assertThat(received.getSubject()).contains(trackingCode);
         assertThat(body(received)).contains("Yth. Sri Wahyuni", "Surat Keterangan Usaha", trackingCode,
-                "http://localhost:8080/lacak/" + trackingCode);
+                "http://localhost:8080/lacak/" + trackingCode, "http://localhost:8080/api/v1/unsubscribe/");
         assertThat(received.getFrom()[0].toString()).contains("layanan@beji.desa.id");
+        assertThat(received.getHeader("List-Unsubscribe")[0]).startsWith("<http://localhost:8080/api/v1/unsubscribe/");
+        assertThat(received.getMessageID()).isEqualTo("<" + submitted.eventId() + ".EMAIL@beji.desa.id>");
 
         MimeMessage letter = mailAbout(email, "Surat Anda sudah terbit");
         assertThat(letter.getSubject()).contains(LETTER_NUMBER);
@@ -82,23 +81,17 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
                 submitted.eventId() + ":EMAIL", issued.eventId() + ":EMAIL");
         assertThat(delivered).extracting(NotificationDelivered::about).containsExactlyInAnyOrder(
                 EventType.REQUEST_SUBMITTED.type(), EventType.LETTER_ISSUED.type());
-        assertThat(delivered).allSatisfy(d -> {
-            assertThat(d.recipient()).isEqualTo(Masking.email(email)).doesNotContain(email);
-            assertThat(d.channel()).isEqualTo("EMAIL");
-        });
+        assertThat(delivered).allSatisfy(d -> assertThat(d.recipient()).isEqualTo(Masking.email(email)));
+        // the portal inbox got both too: the resident has no phone, so e-mail + in-app
+        awaitDelivered(requestId, Channel.IN_APP, 2);
 
-        http.perform(get("/api/v1/notifications").param("requestId", requestId))
+        http.perform(get("/api/v1/notifications").param("requestId", requestId).param("channel", "EMAIL"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[*].status").value(everyItem(
-                        is("DELIVERED"))))
-                .andExpect(jsonPath("$[*].recipient").value(everyItem(
-                        is(Masking.email(email)))))
-                .andExpect(jsonPath("$[*].attempts").value(everyItem(
-                        is(1))))
-                // the two events travel on different topics, so either may be queued first
-                .andExpect(jsonPath("$[*].about").value(containsInAnyOrder(
-                        EventType.REQUEST_SUBMITTED.type(), EventType.LETTER_ISSUED.type())));
+                .andExpect(jsonPath("$[*].status").value(everyItem(is("DELIVERED"))))
+                .andExpect(jsonPath("$[*].recipient").value(everyItem(is(Masking.email(email)))))
+                .andExpect(jsonPath("$[*].attempts").value(everyItem(is(1))))
+                .andExpect(jsonPath("$[*].provider").value(everyItem(is("smtp"))));
     }
 
     @Test
@@ -117,16 +110,16 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
 
         await().atMost(WAIT).until(() -> TestSmtp.messagesTo(email).stream()
                 .anyMatch(m -> subject(m).contains("dibatalkan")));
-        awaitDelivered(requestId, 2);
+        awaitDelivered(requestId, Channel.EMAIL, 2);
+        awaitDelivered(requestId, Channel.IN_APP, 2);
 
         assertThat(TestSmtp.messagesTo(email)).extracting(NotificationFlowTest::subject)
                 .filteredOn(s -> s.contains("telah kami terima")).hasSize(1);
         assertThat(TestSmtp.messagesTo(email)).hasSize(2);
         assertThat(body(mailAbout(email, "dibatalkan"))).contains("Salah pilih jenis surat");
-        http.perform(get("/api/v1/notifications").param("requestId", requestId))
-                .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[*].id").value(containsInAnyOrder(
-                        submitted.eventId() + ":EMAIL", marker.eventId() + ":EMAIL")));
+        assertThat(messagesOf(requestId)).extracting(Notification::id).containsExactlyInAnyOrder(
+                submitted.eventId() + ":EMAIL", submitted.eventId() + ":IN_APP", marker.eventId() + ":EMAIL",
+                marker.eventId() + ":IN_APP");
     }
 
     @Test
@@ -143,13 +136,13 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
         publish(requestId, submitted(requestId, trackingCode, email));
 
         await().atMost(WAIT).until(() -> TestSmtp.messagesTo(email).size() == 2);
-        awaitDelivered(requestId, 2);
+        awaitDelivered(requestId, Channel.EMAIL, 2);
         assertThat(body(mailAbout(email, "Surat Anda sudah terbit"))).contains(LETTER_NUMBER, trackingCode);
         assertThat(TestSmtp.messagesTo(email)).hasSize(2);
     }
 
     @Test
-    void whileTheMailServerIsDownMessagesWaitAndAreDeliveredWhenItIsBack() throws Exception {
+    void whileTheMailServerIsDownMessagesWaitAndAreDeliveredWhenItIsBack() {
         String requestId = newRequestId();
         String trackingCode = newTrackingCode();
         String email = newEmail("joko");
@@ -157,18 +150,17 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
         TestSmtp.stop();
         try {
             publish(requestId, submitted(requestId, trackingCode, email));
-            await().atMost(WAIT).until(() -> notificationsOf(requestId).contains("\"TEMPORARY_FAILURE\""));
-            String log = notificationsOf(requestId);
-            assertThat(JsonPath.<Integer>read(log, "$[0].attempts")).isPositive();
-            assertThat(JsonPath.<String>read(log, "$[0].lastError")).isNotBlank();
+            await().atMost(WAIT).until(() -> emailOf(requestId).status() == NotificationStatus.TEMPORARY_FAILURE);
+            Notification waiting = emailOf(requestId);
+            assertThat(waiting.attempts()).isPositive();
+            assertThat(waiting.lastError()).isNotBlank();
             assertThat(recorder().events(EventType.NOTIFICATION_FAILED, requestId)).isEmpty();
         } finally {
             TestSmtp.start();
         }
 
         await().atMost(WAIT).until(() -> TestSmtp.messagesTo(email).size() == 1);
-        awaitDelivered(requestId, 1);
-        await().atMost(WAIT).until(() -> notificationsOf(requestId).contains("\"DELIVERED\""));
+        awaitDelivered(requestId, Channel.EMAIL, 1);
         assertThat(subject(TestSmtp.messagesTo(email).get(0))).contains(trackingCode);
         assertThat(recorder().events(EventType.NOTIFICATION_FAILED, requestId)).isEmpty();
     }
@@ -186,11 +178,16 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
         assertThat(failed.recipient()).isEqualTo(Masking.email(email));
         assertThat(failed.reason()).contains("550").doesNotContain(email);
         assertThat(failed.about()).isEqualTo(EventType.REQUEST_SUBMITTED.type());
-        await().atMost(WAIT).until(() -> notificationsOf(requestId).contains("\"PERMANENT_FAILURE\""));
-        assertThat(JsonPath.<Integer>read(notificationsOf(requestId), "$[0].attempts")).isEqualTo(1);
-        assertThat(notificationsOf(requestId)).doesNotContain(email);
+        assertThat(failed.channel()).isEqualTo("EMAIL");
+        Notification refused = awaitStatus(failed.notificationId(), NotificationStatus.PERMANENT_FAILURE);
+        assertThat(refused.attempts()).isEqualTo(1);
         assertThat(TestSmtp.messagesTo(email)).isEmpty();
-        assertThat(recorder().events(EventType.NOTIFICATION_DELIVERED, requestId)).isEmpty();
+        assertThat(delivered(requestId, Channel.EMAIL)).isEmpty();
+        http.perform(get("/api/v1/notifications").param("status", "FAILED").param("channel", "EMAIL")
+                        .param("size", "200"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + failed.notificationId() + "')].status")
+                        .value("PERMANENT_FAILURE"));
 
         TestSmtp.accept(email);
         http.perform(post("/api/v1/notifications/{id}/resend", failed.notificationId())
@@ -199,7 +196,7 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.resentBy").value("admin-beji"));
 
-        awaitDelivered(requestId, 1);
+        awaitDelivered(requestId, Channel.EMAIL, 1);
         assertThat(TestSmtp.messagesTo(email)).hasSize(1);
         http.perform(post("/api/v1/notifications/{id}/resend", failed.notificationId()))
                 .andExpect(status().isConflict())
@@ -207,13 +204,20 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
     }
 
     @Test
-    void everyResidentFacingEventGetsItsMessageAndOfficialsEventsAreIgnored() throws Exception {
+    void everyResidentFacingEventGetsItsMessageAndOfficialsEventsAreNotForTheResident() throws Exception {
         String requestId = newRequestId();
         String trackingCode = newTrackingCode();
         String email = newEmail("ani");
         RequestSubmitted submitted = submitted(requestId, trackingCode, email);
 
         publish(requestId, submitted);
+        publish(requestId, new VerificationPostponed(requestId, trackingCode, 0, "Dukcapil tidak menjawab",
+                Instant.now()));
+        publish(requestId, new VerificationPostponed(requestId, trackingCode, 0, "Dukcapil tidak menjawab lagi",
+                Instant.now()));
+        publish(requestId, new RequestReturnedForRevision(requestId, trackingCode, LETTER_TYPE, VILLAGE, 0, List.of(
+                new CheckResult("lampiran-ktp", false, "Foto KTP tidak terbaca, unggah ulang"),
+                new CheckResult("nik-terdaftar", true, "NIK ok")), Instant.now()));
         publish(requestId, new RequestVerified(requestId, trackingCode, LETTER_TYPE, VILLAGE, "Bulu", 0,
                 submitted.applicant(), submitted.data(), List.of(new CheckResult("nik-terdaftar", true, "NIK ok")),
                 Instant.now()));
@@ -226,48 +230,45 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
                 new CheckResult("nik-terdaftar", true, "NIK ok")), Instant.now()));
         publish(requestId, new RequestRejected(requestId, "Tanda tangan kepala desa", "Usaha belum berjalan",
                 Instant.now()));
+        publish(requestId, new LetterRevoked(requestId, LETTER_NUMBER, "Data usaha tidak benar", "admin-beji",
+                Instant.now()));
 
-        await().atMost(WAIT).until(() -> TestSmtp.messagesTo(email).size() == 5);
-        awaitDelivered(requestId, 5);
+        await().atMost(WAIT).until(() -> TestSmtp.messagesTo(email).size() == 8);
+        awaitDelivered(requestId, Channel.EMAIL, 8);
+        assertThat(body(mailAbout(email, "sedikit tertunda"))).contains("tidak ditolak");
+        assertThat(body(mailAbout(email, "perlu Anda lengkapi")))
+                .contains("- Foto KTP tidak terbaca, unggah ulang").doesNotContain("NIK ok");
         assertThat(body(mailAbout(email, "telah terverifikasi"))).contains("menunggu persetujuan");
         assertThat(body(mailAbout(email, "perlu diperbaiki"))).contains("Foto tempat usaha kurang jelas");
         assertThat(body(mailAbout(email, "tidak lolos verifikasi")))
                 .contains("- Alamat tidak berada di Desa Beji").doesNotContain("NIK ok");
         assertThat(body(mailAbout(email, "ditolak"))).contains("Usaha belum berjalan");
-        assertThat(TestSmtp.messagesTo(email)).hasSize(5);
+        assertThat(body(mailAbout(email, "dicabut"))).contains(LETTER_NUMBER, "Data usaha tidak benar");
+        assertThat(TestSmtp.messagesTo(email)).as("postponed is told once, the task is not the resident's")
+                .hasSize(8);
     }
 
     @Test
-    void aRequestWithoutEmailQueuesNothing() throws Exception {
+    void aResidentWithoutContactsIsToldInThePortalOnly() throws Exception {
         String requestId = newRequestId();
         String trackingCode = newTrackingCode();
-        RequestSubmitted noEmail = submitted(requestId, trackingCode, null);
+        RequestSubmitted noContacts = submitted(requestId, trackingCode, null);
 
-        publish(requestId, noEmail);
+        publish(requestId, noContacts);
         // a later event of the same partition: once its effect is visible, the submission was handled
-        publish(requestId, new RequestRevised(requestId, trackingCode, LETTER_TYPE, VILLAGE, 1, noEmail.applicant(),
-                noEmail.data(), Instant.now()));
+        publish(requestId, new RequestRevised(requestId, trackingCode, LETTER_TYPE, VILLAGE, 1,
+                noContacts.applicant(), noContacts.data(), Instant.now()));
         await().atMost(WAIT).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(requestId)
                 .and("revision").is(1)), "recipients"));
 
-        http.perform(get("/api/v1/notifications").param("requestId", requestId))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
-        assertThat(recorder().events(EventType.NOTIFICATION_DELIVERED, requestId)).isEmpty();
+        awaitDelivered(requestId, Channel.IN_APP, 1);
+        assertThat(messagesOf(requestId)).extracting(Notification::channel).containsExactly(Channel.IN_APP);
         assertThat(recorder().events(EventType.NOTIFICATION_FAILED, requestId)).isEmpty();
     }
 
-    private List<NotificationDelivered> awaitDelivered(String requestId, int count) {
-        await().atMost(WAIT).until(() -> recorder().events(EventType.NOTIFICATION_DELIVERED, requestId).size()
-                >= count);
-        List<NotificationDelivered> delivered = recorder().events(EventType.NOTIFICATION_DELIVERED, requestId)
-                .stream().map(e -> payload(e, NotificationDelivered.class)).toList();
-        assertThat(delivered).hasSize(count);
-        return delivered;
-    }
-
-    private String notificationsOf(String requestId) throws Exception {
-        return http.perform(get("/api/v1/notifications").param("requestId", requestId))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    private Notification emailOf(String requestId) {
+        return messagesOf(requestId).stream().filter(n -> n.channel() == Channel.EMAIL).findFirst()
+                .orElseThrow(() -> new AssertionError("no e-mail for " + requestId));
     }
 
     private double unknownRecipientWaits() {
@@ -275,21 +276,17 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
                 .mapToDouble(Counter::count).sum();
     }
 
-    private static LetterIssued letterIssued(String requestId) {
+    static LetterIssued letterIssued(String requestId) {
         return new LetterIssued(requestId, LETTER_NUMBER, LETTER_TYPE, VILLAGE, "Suyanto", "Kepala Desa",
                 Instant.now());
     }
 
-    private static <T extends Record> T payload(IncomingEvent event, Class<T> type) {
-        return EventJson.fromBytes(event.data(), type);
-    }
-
-    private static MimeMessage mailAbout(String email, String subjectPart) {
+    static MimeMessage mailAbout(String email, String subjectPart) {
         return TestSmtp.messagesTo(email).stream().filter(m -> subject(m).contains(subjectPart)).findFirst()
                 .orElseThrow(() -> new AssertionError("No mail to " + email + " about " + subjectPart));
     }
 
-    private static String subject(MimeMessage message) {
+    static String subject(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (Exception e) {
@@ -297,7 +294,7 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
         }
     }
 
-    private static String body(MimeMessage message) {
+    static String body(MimeMessage message) {
         try {
             return message.getContent().toString();
         } catch (Exception e) {

@@ -1,96 +1,121 @@
 package id.desaflow.notification.delivery;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
- * Sends a notification as a plain-text UTF-8 e-mail through the {@code smtp} circuit breaker. Only failures that
- * say the mail server is unwell (unreachable, timeouts, 4xx) count against the breaker; a 5xx refusal of one
- * address means the server works fine.
+ * Sends a message as a plain-text UTF-8 e-mail through the {@code smtp} circuit breaker and rate limiter. Only
+ * failures that say the mail server is unwell (unreachable, timeouts, 4xx) count against the breaker; a 5xx refusal
+ * of one address means the server works fine. SMTP gives no delivery receipts: accepted by the server = delivered.
+ * <p>
+ * In doubt after a crash mid-send, SMTP cannot be asked, so the mail is sent again with the same Message-ID
+ * (derived from the notification id): mail clients show one message for one Message-ID.
  */
 @Component
-class MailGateway {
+class MailGateway implements ChannelGateway {
     /** Header that lets a mail provider or a support person tie a mail back to its notification. */
     static final String NOTIFICATION_HEADER = "X-DesaFlow-Notification";
+    static final String PROVIDER = "smtp";
 
-    private final JavaMailSender mail;
-    private final CircuitBreaker breaker;
+    private final JavaMailSenderImpl mail;
+    private final ProviderGuard guard;
     private final InternetAddress from;
-    private final Clock clock;
 
-    MailGateway(JavaMailSender mail, CircuitBreakerRegistry breakers, Clock clock,
+    MailGateway(JavaMailSenderImpl mail, CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, Clock clock,
             @Value("${desaflow.notification.mail.from:layanan@beji.desa.id}") String fromAddress,
             @Value("${desaflow.notification.mail.from-name:Layanan Desa}") String fromName)
             throws UnsupportedEncodingException {
         this.mail = mail;
-        this.breaker = breakers.circuitBreaker("smtp");
+        this.guard = new ProviderGuard(PROVIDER, breakers, limiters, clock);
         this.from = new InternetAddress(fromAddress, fromName, "UTF-8");
-        this.clock = clock;
     }
 
-    /** @return false while the circuit is open, so the dispatcher does not claim messages it cannot send */
-    boolean isAvailable() {
-        return breaker.getState() != CircuitBreaker.State.OPEN
-                && breaker.getState() != CircuitBreaker.State.FORCED_OPEN;
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
     }
 
-    DeliveryOutcome send(Notification notification) {
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return guard.isAvailable();
+    }
+
+    @Override
+    public DeliveryOutcome send(OutgoingMessage outgoing) {
         MimeMessage message;
         try {
-            message = compose(notification);
+            message = compose(outgoing);
         } catch (MessagingException | MailException e) {
             return new DeliveryOutcome.PermanentFailure(SmtpFailures.describe(e));
         }
-        try {
-            return breaker.executeSupplier(() -> sendThroughBreaker(message));
-        } catch (CallNotPermittedException e) {
-            return new DeliveryOutcome.NotAttempted(clock.instant().plus(retryDelayWhileOpen()));
-        } catch (MailException e) {
-            return new DeliveryOutcome.TemporaryFailure(SmtpFailures.describe(e));
-        }
+        return guard.call(() -> sendThroughBreaker(message, outgoing.notificationId()));
     }
 
     /** Throws only transient failures, which the breaker records; permanent ones are an answer, not an outage. */
-    private DeliveryOutcome sendThroughBreaker(MimeMessage message) {
+    private DeliveryOutcome sendThroughBreaker(MimeMessage message, String notificationId) {
         try {
             mail.send(message);
-            return new DeliveryOutcome.Delivered();
+            return new DeliveryOutcome.Accepted(notificationId, false);
         } catch (MailException e) {
             if (SmtpFailures.isPermanent(e)) {
                 return new DeliveryOutcome.PermanentFailure(SmtpFailures.describe(e));
             }
-            throw e;
+            throw new TransientProviderException(SmtpFailures.describe(e), e);
         }
     }
 
-    private MimeMessage compose(Notification notification) throws MessagingException {
-        InternetAddress to = new InternetAddress(notification.recipient(), true);
+    private MimeMessage compose(OutgoingMessage outgoing) throws MessagingException {
+        InternetAddress to = new InternetAddress(outgoing.address(), true);
         to.validate();
-        MimeMessage message = mail.createMimeMessage();
+        MimeMessage message = new StableIdMessage(mail.getSession(), messageId(outgoing.notificationId()));
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
         helper.setFrom(from);
         helper.setTo(to);
-        helper.setSubject(notification.subject());
-        helper.setText(notification.body(), false);
-        message.setHeader(NOTIFICATION_HEADER, notification.id());
+        helper.setSubject(outgoing.subject());
+        helper.setText(outgoing.body(), false);
+        message.setHeader(NOTIFICATION_HEADER, outgoing.notificationId());
+        if (outgoing.unsubscribeUrl() != null) {
+            // RFC 2369 / RFC 8058: mail clients offer their own one-click "unsubscribe" button
+            message.setHeader("List-Unsubscribe", "<" + outgoing.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 
-    /** Roughly when the breaker will let a trial call through again. */
-    private Duration retryDelayWhileOpen() {
-        return Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+    private String messageId(String notificationId) {
+        String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        return "<" + notificationId.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain + ">";
+    }
+
+    /** JavaMail would give every send a fresh Message-ID; a resend after a crash must carry the same one. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 }

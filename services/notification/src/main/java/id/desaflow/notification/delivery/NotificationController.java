@@ -1,5 +1,8 @@
 package id.desaflow.notification.delivery;
 
+import id.desaflow.notification.CurrentActor;
+import id.desaflow.notification.PublicLinks;
+import id.desaflow.platform.web.FieldProblem;
 import id.desaflow.platform.web.InvalidInputException;
 import id.desaflow.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +11,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,46 +25,92 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /** The notification log for administrators (authorisation comes with the identity service). */
 @RestController
 @RequestMapping("/api/v1/notifications")
-@Tag(name = "Notifikasi", description = "Log pesan ke warga dan pengiriman ulang")
+@Tag(name = "Notifikasi", description = "Log pesan, kegagalan dan pengiriman ulang")
 class NotificationController {
     private static final Logger log = LoggerFactory.getLogger(NotificationController.class);
-    private static final int MAX_REQUEST_ID_LENGTH = 64;
+    private static final int MAX_ID_LENGTH = 64;
+    private static final int MAX_PAGE_SIZE = 200;
 
     private final Notifications notifications;
+    private final MongoTemplate mongo;
     private final CurrentActor actor;
     private final Clock clock;
 
-    NotificationController(Notifications notifications, CurrentActor actor, Clock clock) {
+    NotificationController(Notifications notifications, MongoTemplate mongo, CurrentActor actor, Clock clock) {
         this.notifications = notifications;
+        this.mongo = mongo;
         this.actor = actor;
         this.clock = clock;
     }
 
     @GetMapping
-    @Operation(summary = "Log notifikasi satu permohonan",
-            description = "Semua pesan tentang satu permohonan, terlama dulu; alamat penerima disamarkan.")
-    List<NotificationView> log(@Parameter(description = "id permohonan") @RequestParam(required = false)
-            String requestId) {
-        if (requestId == null || requestId.isBlank()) {
-            throw new InvalidInputException("requestId", "Wajib diisi");
+    @Operation(summary = "Log notifikasi",
+            description = "Pesan yang cocok dengan semua filter. Dengan requestId: terlama dulu (urutan linimasa); "
+                    + "tanpa requestId: terbaru dulu, per halaman. Alamat penerima disamarkan.")
+    List<NotificationView> log(
+            @Parameter(description = "id permohonan") @RequestParam(required = false) String requestId,
+            @Parameter(description = "PENDING, SENDING, DELIVERED, TEMPORARY_FAILURE, PERMANENT_FAILURE, "
+                    + "TECHNICAL_FAILURE, atau FAILED (ketiga jenis gagal)") @RequestParam(required = false)
+            String status,
+            @Parameter(description = "EMAIL, SMS, WHATSAPP, IN_APP") @RequestParam(required = false) String channel,
+            @Parameter(description = "kunci penerima (warga-... atau id petugas)") @RequestParam(required = false)
+            String recipientKey,
+            @Parameter(description = "halaman, mulai 0") @RequestParam(required = false, defaultValue = "0")
+            String page,
+            @Parameter(description = "ukuran halaman, 1-200") @RequestParam(required = false, defaultValue = "50")
+            String size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Criteria criteria = new Criteria();
+        if (requestId != null) {
+            if (requestId.isBlank() || requestId.length() > MAX_ID_LENGTH) {
+                problems.add(new FieldProblem("requestId", "Harus 1-" + MAX_ID_LENGTH + " karakter"));
+            } else {
+                criteria.and("requestId").is(requestId);
+            }
         }
-        if (requestId.length() > MAX_REQUEST_ID_LENGTH) {
-            throw new InvalidInputException("requestId", "Maksimal " + MAX_REQUEST_ID_LENGTH + " karakter");
+        if (recipientKey != null) {
+            if (!PublicLinks.isRecipientKey(recipientKey)) {
+                problems.add(new FieldProblem("recipientKey", "Harus 1-64 huruf, angka atau . _ : @ -"));
+            } else {
+                criteria.and("recipientKey").is(recipientKey);
+            }
         }
-        return notifications.findByRequestIdOrderByCreatedAtAsc(requestId).stream().map(NotificationView::of)
-                .toList();
+        if (status != null) {
+            if ("FAILED".equals(status)) {
+                criteria.and("status").in(NotificationStatus.TEMPORARY_FAILURE, NotificationStatus.PERMANENT_FAILURE,
+                        NotificationStatus.TECHNICAL_FAILURE);
+            } else {
+                parse(NotificationStatus.class, status, "status", problems)
+                        .ifPresent(s -> criteria.and("status").is(s));
+            }
+        }
+        if (channel != null) {
+            parse(Channel.class, channel, "channel", problems).ifPresent(c -> criteria.and("channel").is(c));
+        }
+        int pageNumber = number(page, "page", 0, 100_000, problems);
+        int pageSize = number(size, "size", 1, MAX_PAGE_SIZE, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Query query = Query.query(criteria)
+                .with(Sort.by(requestId != null ? Sort.Direction.ASC : Sort.Direction.DESC, "createdAt"))
+                .skip((long) pageNumber * pageSize).limit(pageSize);
+        return mongo.find(query, Notification.class).stream().map(NotificationView::of).toList();
     }
 
     @PostMapping("/{id}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Kirim ulang notifikasi yang gagal",
-            description = "Mengantrekan kembali pesan berstatus TEMPORARY_FAILURE atau PERMANENT_FAILURE.")
+            description = "Mengantrekan kembali pesan berstatus TEMPORARY_FAILURE, PERMANENT_FAILURE atau "
+                    + "TECHNICAL_FAILURE, di kanal mana pun (email, SMS, WhatsApp).")
     NotificationView resend(@PathVariable String id) {
         Notification notification = notifications.findById(id)
                 .orElseThrow(() -> ProblemException.notFound("Notifikasi " + id));
@@ -73,5 +126,29 @@ class NotificationController {
         }
         log.info("Notification {} re-queued by {}", id, actor.name());
         return NotificationView.of(notification);
+    }
+
+    private static <E extends Enum<E>> java.util.Optional<E> parse(Class<E> type, String value, String field,
+            List<FieldProblem> problems) {
+        try {
+            return java.util.Optional.of(Enum.valueOf(type, value));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, "Harus salah satu dari " + Arrays.toString(type.getEnumConstants())
+                    + ("status".equals(field) ? " atau FAILED" : "")));
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static int number(String value, String field, int min, int max, List<FieldProblem> problems) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new FieldProblem(field, "Harus bilangan bulat " + min + "-" + max));
+        return min;
     }
 }

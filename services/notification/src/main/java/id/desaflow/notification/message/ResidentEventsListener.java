@@ -2,14 +2,17 @@ package id.desaflow.notification.message;
 
 import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.contracts.events.LetterIssued;
+import id.desaflow.contracts.events.LetterRevoked;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRejected;
+import id.desaflow.contracts.events.RequestReturnedForRevision;
 import id.desaflow.contracts.events.RequestRevised;
 import id.desaflow.contracts.events.RequestSubmitted;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.RevisionRequested;
 import id.desaflow.contracts.events.Topics;
 import id.desaflow.contracts.events.VerificationFailed;
+import id.desaflow.contracts.events.VerificationPostponed;
 import id.desaflow.notification.recipient.Contacts;
 import id.desaflow.notification.recipient.RecipientBook;
 import id.desaflow.notification.recipient.RecipientNotYetKnownException;
@@ -18,16 +21,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Listens to the lifecycle topics. One listener (and so one consumer) per topic: a message waiting for contacts
- * that travel on the intake topic is retried without holding the intake topic back.
+ * Listens to the lifecycle topics for what residents hear about. One listener (and so one consumer) per topic: a
+ * message waiting for contacts that travel on the intake topic is retried without holding the intake topic back.
  */
 @Component
 class ResidentEventsListener {
@@ -36,11 +41,14 @@ class ResidentEventsListener {
     private final RecipientBook recipients;
     private final ResidentNotifier notifier;
     private final MeterRegistry meters;
+    private final boolean tellPostponed;
 
-    ResidentEventsListener(RecipientBook recipients, ResidentNotifier notifier, MeterRegistry meters) {
+    ResidentEventsListener(RecipientBook recipients, ResidentNotifier notifier, MeterRegistry meters,
+            @Value("${desaflow.notification.tell-postponed:true}") boolean tellPostponed) {
         this.recipients = recipients;
         this.notifier = notifier;
         this.meters = meters;
+        this.tellPostponed = tellPostponed;
     }
 
     @KafkaListener(topics = Topics.INTAKE)
@@ -84,6 +92,19 @@ class ResidentEventsListener {
                 notify(event, ResidentUpdate.VERIFICATION_FAILED, failed.requestId(), reason(failedChecks(
                         failed.reasons())));
             }
+            case RETURNED_FOR_REVISION -> {
+                RequestReturnedForRevision returned = event.payload(RequestReturnedForRevision.class);
+                notify(event, ResidentUpdate.RETURNED_FOR_REVISION, returned.requestId(),
+                        reason(toFix(returned.problems())));
+            }
+            case VERIFICATION_POSTPONED -> {
+                VerificationPostponed postponed = event.payload(VerificationPostponed.class);
+                if (tellPostponed) {
+                    // once per request however often verification is postponed: the id is the request's
+                    notify(event, "postponed:" + postponed.requestId(), ResidentUpdate.VERIFICATION_POSTPONED,
+                            postponed.requestId(), reason(postponed.reason()));
+                }
+            }
             default -> ignore(event);
         }
     }
@@ -109,13 +130,24 @@ class ResidentEventsListener {
                 notify(event, ResidentUpdate.LETTER_ISSUED, issued.requestId(),
                         Map.of("letterNumber", issued.letterNumber()));
             }
-            default -> ignore(event);
+            case LETTER_REVOKED -> {
+                LetterRevoked revoked = event.payload(LetterRevoked.class);
+                Map<String, String> details = new HashMap<>(reason(revoked.reason()));
+                details.put("letterNumber", revoked.letterNumber());
+                notify(event, ResidentUpdate.LETTER_REVOKED, revoked.requestId(), details);
+            }
+            default -> ignore(event); // officials' task events: the officials listener (its own consumer group)
         }
     }
 
     private void notify(IncomingEvent event, ResidentUpdate update, String requestId, Map<String, String> details) {
+        notify(event, event.id(), update, requestId, details);
+    }
+
+    private void notify(IncomingEvent event, String causedBy, ResidentUpdate update, String requestId,
+            Map<String, String> details) {
         try {
-            notifier.notify(event.id(), update, requestId, details);
+            notifier.notify(causedBy, update, requestId, details);
         } catch (RecipientNotYetKnownException e) {
             meters.counter("desaflow.notification.recipient.unknown", "about", update.name()).increment();
             log.info("Event {} ({}) for request {} waits for the applicant's contacts; will retry", event.id(),
@@ -132,6 +164,13 @@ class ResidentEventsListener {
     private static String failedChecks(List<CheckResult> checks) {
         return checks.stream().filter(c -> !c.passed()).map(c -> "- " + c.message())
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** What to fix: the problems verification found (all of them if none is marked failed). */
+    private static String toFix(List<CheckResult> problems) {
+        String failed = failedChecks(problems);
+        return failed.isEmpty() ? problems.stream().map(c -> "- " + c.message()).collect(Collectors.joining("\n"))
+                : failed;
     }
 
     private static void ignore(IncomingEvent event) {

@@ -7,13 +7,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 
 /**
- * Whom to tell about a request, and what to call it: the applicant's contacts as of the latest revision seen.
- * Replaying an event leaves the same state, and an older revision never overwrites a newer one.
+ * Whom to tell about a request, and what to call it: the applicant's key and contacts as of the latest revision
+ * seen. Replaying an event leaves the same state, and an older revision never overwrites a newer one.
  */
 @Document("recipients")
 public class Recipient {
     @Id
     private String requestId;
+    /** The resident's key (keyed hash of the NIK): their preferences and portal inbox. */
+    private String residentKey;
     private String name;
     private String email;
     private String phone;
@@ -35,10 +37,11 @@ public class Recipient {
     }
 
     /** @return whether the contacts changed (false for an older or repeated revision) */
-    boolean update(Contacts contacts, Instant now) {
+    boolean update(Contacts contacts, String residentKey, Instant now) {
         if (contacts.revision() < revision) {
             return false;
         }
+        this.residentKey = residentKey;
         name = contacts.name();
         email = blankToNull(contacts.email());
         phone = blankToNull(contacts.phone());
@@ -56,6 +59,10 @@ public class Recipient {
 
     public String requestId() {
         return requestId;
+    }
+
+    public String residentKey() {
+        return residentKey;
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package id.desaflow.notification.recipient;
 
+import id.desaflow.notification.Pseudonyms;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -10,17 +11,19 @@ import java.time.Clock;
 @Service
 public class RecipientBook {
     private final Recipients recipients;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    RecipientBook(Recipients recipients, Clock clock) {
+    RecipientBook(Recipients recipients, Pseudonyms pseudonyms, Clock clock) {
         this.recipients = recipients;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
 
     public void remember(Contacts contacts) {
         Recipient recipient = recipients.findById(contacts.requestId())
                 .orElseGet(() -> new Recipient(contacts.requestId()));
-        if (recipient.update(contacts, clock.instant())) {
+        if (recipient.update(contacts, pseudonyms.residentKey(contacts.nik()), clock.instant())) {
             try {
                 recipients.save(recipient);
             } catch (DuplicateKeyException | OptimisticLockingFailureException e) {

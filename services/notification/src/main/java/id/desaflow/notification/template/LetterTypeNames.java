@@ -1,28 +1,59 @@
 package id.desaflow.notification.template;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What residents call each letter type ({@code desaflow.letter-types.<code>: <name>}). A code without a configured
- * name is shown in words rather than as a code.
+ * What residents call each letter type, in Indonesian and English, from the shared letter-type catalogue
+ * ({@code workflows/catalogue/letter-types.json}, copied onto the classpath at build time). A code the catalogue
+ * does not know yet is shown in words rather than as a code.
  */
-@ConfigurationProperties("desaflow")
-public record LetterTypeNames(Map<String, String> letterTypes) {
+@Component
+public class LetterTypeNames {
+    static final String CATALOGUE = "catalogue/letter-types.json";
 
-    public LetterTypeNames {
-        letterTypes = letterTypes == null ? Map.of() : Map.copyOf(letterTypes);
+    private final Map<String, String> indonesian = new HashMap<>();
+    private final Map<String, String> english = new HashMap<>();
+
+    public LetterTypeNames() {
+        this(CATALOGUE);
     }
 
-    public String displayName(String code) {
-        if (code == null || code.isBlank()) {
-            return "Surat";
+    LetterTypeNames(String resource) {
+        ClassPathResource catalogue = new ClassPathResource(resource);
+        if (!catalogue.exists()) {
+            return;
         }
-        String configured = letterTypes.get(code);
-        return configured != null ? configured : Arrays.stream(code.split("-")).filter(w -> !w.isEmpty())
+        try (InputStream in = catalogue.getInputStream()) {
+            for (JsonNode type : new ObjectMapper().readTree(in).path("letterTypes")) {
+                String code = type.path("code").asText();
+                indonesian.put(code, type.path("label").asText(null));
+                english.put(code, type.path("labelEn").asText(null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable " + resource, e);
+        }
+    }
+
+    public String displayName(String code, String language) {
+        if (code == null || code.isBlank()) {
+            return "en".equals(language) ? "letter" : "Surat";
+        }
+        String name = ("en".equals(language) ? english : indonesian).get(code);
+        if (name == null) {
+            name = indonesian.get(code);
+        }
+        return name != null ? name : Arrays.stream(code.split("-")).filter(w -> !w.isEmpty())
                 .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(Collectors.joining(" "));
     }
 }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeliveryPolicyTest {
     static final DeliveryPolicy POLICY = new DeliveryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(5), 4,
-            Duration.ofMinutes(2), 20);
+            Duration.ofMinutes(2), 20, Duration.ofHours(72));
 
     @Test
     void backoffDoublesFromTheInitialWaitAndStopsAtTheCap() {
@@ -24,15 +24,15 @@ class DeliveryPolicyTest {
     @Test
     void aMultiplierOfOneMeansAFixedWait() {
         var fixed = new DeliveryPolicy(Duration.ofSeconds(10), 1.0, Duration.ofSeconds(10), 3, Duration.ofMinutes(1),
-                5);
+                5, Duration.ofHours(1));
         assertThat(fixed.backoffAfter(1)).isEqualTo(fixed.backoffAfter(7)).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void refusesSettingsThatCannotWork() {
         assertThatThrownBy(() -> new DeliveryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofSeconds(10), 4,
-                Duration.ofMinutes(2), 20)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofMinutes(2), 20, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DeliveryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(5), 0,
-                Duration.ofMinutes(2), 20)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofMinutes(2), 20, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
     }
 }
