@@ -5,6 +5,8 @@ import id.desaflow.platform.outbox.EventPublisher;
 import id.desaflow.platform.outbox.MongoOutboxRelay;
 import id.desaflow.platform.web.BodySizeLimitFilter;
 import id.desaflow.platform.web.ProblemDetailsAdvice;
+import id.desaflow.platform.web.StrictUtf8;
+import id.desaflow.platform.web.UploadProblems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,9 +23,12 @@ import org.springframework.util.unit.DataSize;
 
 import java.util.List;
 
-/** Wires the platform kit into a service: problem+json errors, the body size limit, the MongoDB outbox relay. */
+/**
+ * Wires the platform kit into a service: problem+json errors (also for broken or oversized multipart bodies), strict
+ * UTF-8 JSON bodies, the body size limit, the MongoDB outbox relay.
+ */
 @AutoConfiguration
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, StrictUtf8.class, UploadProblems.class})
 public class PlatformAutoConfiguration {
 
     @Bean

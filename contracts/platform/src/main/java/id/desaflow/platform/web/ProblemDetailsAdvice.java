@@ -15,7 +15,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -76,6 +80,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> problems.add(
                 new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
         return body(Problems.invalidInput(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return body(Problems.invalidInput(List.of(new FieldProblem(ex.getParameterName(), "Wajib diisi"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return body(Problems.invalidInput(List.of(new FieldProblem(ex.getRequestPartName(), "Wajib dilampirkan"))));
+    }
+
+    /** A query or path parameter of the wrong type ({@code ?page=abc}) names the parameter like a body field. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        return body(Problems.invalidInput(List.of(new FieldProblem(field == null ? "parameter" : field,
+                "Format isian salah"))));
     }
 
     @Override

@@ -2,7 +2,7 @@ package id.desaflow.intake.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.desaflow.intake.web.StrictUtf8;
+import id.desaflow.platform.web.StrictUtf8;
 import id.desaflow.platform.web.FieldProblem;
 import id.desaflow.platform.web.InvalidInputException;
 import id.desaflow.platform.web.ProblemException;

@@ -1,4 +1,4 @@
-package id.desaflow.intake.web;
+package id.desaflow.platform.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import org.springframework.core.MethodParameter;
@@ -49,8 +49,9 @@ public class StrictUtf8 extends RequestBodyAdviceAdapter {
     public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converter) throws IOException {
         MediaType type = message.getHeaders().getContentType();
-        if (type != null && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
-            return message; // a declared other charset is decoded as declared
+        if (type != null && (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())
+                || !(type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json")))) {
+            return message; // a declared other charset is decoded as declared; CSV and text are not JSON
         }
         byte[] body;
         try (InputStream in = message.getBody()) {

@@ -1,7 +1,5 @@
-package id.desaflow.intake.web;
+package id.desaflow.platform.web;
 
-import id.desaflow.platform.web.FieldProblem;
-import id.desaflow.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,14 +21,14 @@ import java.util.List;
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class UploadProblems {
+public class UploadProblems {
     private final DataSize maxFile;
     private final DataSize maxRequest;
     private final int maxParts;
 
-    UploadProblems(@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFile,
-            @Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequest,
-            @Value("${server.tomcat.max-part-count}") int maxParts) {
+    public UploadProblems(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest,
+            @Value("${server.tomcat.max-part-count:10}") int maxParts) {
         this.maxFile = maxFile;
         this.maxRequest = maxRequest;
         this.maxParts = maxParts;
