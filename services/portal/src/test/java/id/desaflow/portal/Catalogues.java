@@ -10,11 +10,20 @@ public final class Catalogues {
              "fields":[
               {"name":"namaUsaha","label":"Nama usaha","labelEn":"Business name","required":true,"maxLength":100},
               {"name":"alamatUsaha","label":"Alamat usaha","labelEn":"Business address","required":true,"maxLength":200},
-              {"name":"lamaUsaha","label":"Lama usaha (tahun)","labelEn":"Years in business","required":false,"maxLength":3}
+              {"name":"lamaUsaha","label":"Lama usaha (tahun)","labelEn":"Years in business","required":false,"maxLength":3},
+              {"name":"statusTempat","label":"Status tempat usaha","labelEn":"Premises","required":false,"kind":"choice",
+               "options":["Milik sendiri","Sewa"]}
+             ],
+             "requirements":["Fotokopi KTP"],
+             "attachments":[
+              {"kind":"ktp","label":"Foto KTP","labelEn":"ID card photo","required":true,"maxBytes":2097152,
+               "contentTypes":["image/jpeg","image/png","application/pdf"]},
+              {"kind":"foto-usaha","label":"Foto tempat usaha","required":false,"maxBytes":2097152,
+               "contentTypes":["image/jpeg","image/png"]}
              ]}""";
     public static final String KELAHIRAN = """
             {"code":"surat-keterangan-kelahiran","label":"Surat Keterangan Kelahiran","labelEn":"Birth Certificate",
-             "online":false,"fields":[]}""";
+             "onlineAllowed":false,"fields":[]}""";
 
     private Catalogues() {
     }

@@ -1,5 +1,16 @@
 package id.desaflow.portal.application;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import id.desaflow.portal.catalogue.LetterAttachment;
+import java.io.IOException;
+import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.desaflow.portal.backend.BackendClients;
 import id.desaflow.portal.backend.BackendUnavailableException;
@@ -58,18 +69,43 @@ class ApplicationController {
                 .orElseGet(ApplicationController::unknownLetterType);
     }
 
-    @PostMapping(path = "/surat/{code}/ajukan", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ModelAndView submit(@PathVariable String code, @RequestParam MultiValueMap<String, String> form) {
+    /**
+     * The form arrives as multipart (documents attached) and goes on to intake the same way: the JSON part
+     * {@code request} plus one file part per document kind. The form's idempotency key makes a double tap or a
+     * resent form land on the same request.
+     */
+    @PostMapping(path = "/surat/{code}/ajukan")
+    ModelAndView submit(@PathVariable String code, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) throws IOException {
         LetterType type = catalogue.letterType(code).orElse(null);
         if (type == null) {
             return unknownLetterType();
         }
         Map<String, String> values = entered(type, form);
+        MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
+        parts.add("request", part(requestBody(type, values), MediaType.APPLICATION_JSON, "request", null));
+        if (request instanceof MultipartHttpServletRequest multipart) {
+            for (LetterAttachment document : type.attachments()) {
+                MultipartFile file = multipart.getFile("lampiran." + document.kind());
+                if (file != null && !file.isEmpty()) {
+                    String name = file.getOriginalFilename() == null ? document.kind() : file.getOriginalFilename();
+                    MediaType declared = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                            : MediaType.parseMediaType(file.getContentType()); // intake judges by content anyway
+                    parts.add(document.kind(), part(file.getBytes(), declared, document.kind(), name));
+                }
+            }
+        }
+        String idempotencyKey = trimmed(form.getFirst("idempotencyKey"));
         try {
             JsonNode accepted = intake.post().uri("/api/v1/requests")
                     .header("X-DesaFlow-Channel", "ONLINE")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(requestBody(type, values))
+                    .headers(h -> {
+                        if (idempotencyKey.matches("[A-Za-z0-9-]{8,64}")) {
+                            h.set("Idempotency-Key", idempotencyKey);
+                        }
+                    })
+                    .contentType(MediaType.MULTIPART_FORM_DATA)
+                    .body(parts)
                     .retrieve().body(JsonNode.class);
             String trackingCode = accepted == null ? null : accepted.path("trackingCode").asText(null);
             if (trackingCode == null) {
@@ -77,9 +113,26 @@ class ApplicationController {
             }
             return Redirects.seeOther(UriComponentsBuilder.fromPath("/lacak/{code}")
                     .queryParam("baru", 1).buildAndExpand(trackingCode).encode().toUriString());
-        } catch (HttpClientErrorException.BadRequest invalid) {
-            return form(type, values, Problem.of(invalid).fieldMessages(), HttpStatus.BAD_REQUEST);
+        } catch (HttpClientErrorException.Conflict duplicate) {
+            ModelAndView page = form(type, values, Map.of(), HttpStatus.CONFLICT);
+            page.addObject("existingTrackingCode", Problem.of(duplicate).existingTrackingCode());
+            return page;
+        } catch (HttpClientErrorException refused) {
+            // 400 invalid input, 413 documents too large, 422 a reused form key: all shown on the form
+            if (refused.getStatusCode().value() == 400 || refused.getStatusCode().value() == 413
+                    || refused.getStatusCode().value() == 422) {
+                return form(type, values, Problem.of(refused).fieldMessages(), HttpStatus.BAD_REQUEST);
+            }
+            throw refused;
         }
+    }
+
+    private static HttpEntity<Object> part(Object body, MediaType type, String name, String filename) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        headers.setContentDisposition(filename == null ? ContentDisposition.formData().name(name).build()
+                : ContentDisposition.formData().name(name).filename(filename, StandardCharsets.UTF_8).build());
+        return new HttpEntity<>(body, headers);
     }
 
     /** The values the resident typed, keyed by API field path; only fields this letter type knows. */
@@ -124,6 +177,7 @@ class ApplicationController {
         page.addObject("villages", List.of(village));
         page.addObject("entered", values);
         page.addObject("fieldErrors", errors);
+        page.addObject("idempotencyKey", UUID.randomUUID().toString());
         return page;
     }
 

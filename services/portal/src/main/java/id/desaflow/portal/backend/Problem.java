@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The parts of a service's RFC 9457 problem+json body that pages show to people. */
-public record Problem(String title, String detail, List<FieldError> errors) {
+public record Problem(String title, String detail, List<FieldError> errors, String existingTrackingCode) {
 
     public record FieldError(String field, String message) {
     }
@@ -16,9 +16,9 @@ public record Problem(String title, String detail, List<FieldError> errors) {
     public static Problem of(HttpClientErrorException e) {
         try {
             Problem problem = e.getResponseBodyAs(Problem.class);
-            return problem != null ? problem : new Problem(null, null, List.of());
+            return problem != null ? problem : new Problem(null, null, List.of(), null);
         } catch (RuntimeException unreadable) {
-            return new Problem(null, null, List.of());
+            return new Problem(null, null, List.of(), null);
         }
     }
 
@@ -28,6 +28,9 @@ public record Problem(String title, String detail, List<FieldError> errors) {
         if (errors != null) {
             errors.stream().filter(e -> e.field() != null)
                     .forEach(e -> messages.putIfAbsent(e.field(), e.message()));
+        }
+        if (messages.isEmpty() && detail != null) {
+            messages.put("body", detail); // e.g. an upload over the size limit: no single field to point at
         }
         return messages;
     }

@@ -4,14 +4,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One kind of letter from intake's catalogue. {@code online} false means the village offers it at the office only
- * (letters carrying another person's data); absent means online.
+ * One kind of letter from intake's catalogue (same JSON shape as intake's {@code /api/v1/letter-types}).
+ * {@code onlineAllowed} false means the village offers it at the office only (letters carrying another person's
+ * data); absent means online.
  */
 public record LetterType(String code, String label, String labelEn, String description, String descriptionEn,
-        Boolean online, List<LetterField> fields) {
+        Boolean onlineAllowed, List<String> requirements, List<LetterField> fields,
+        List<LetterAttachment> attachments) {
 
     public LetterType {
+        onlineAllowed = onlineAllowed == null || onlineAllowed;
+        requirements = requirements == null ? List.of() : List.copyOf(requirements);
         fields = fields == null ? List.of() : List.copyOf(fields);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     public String label(Locale locale) {
@@ -20,10 +25,6 @@ public record LetterType(String code, String label, String labelEn, String descr
 
     public String description(Locale locale) {
         return english(locale) && descriptionEn != null ? descriptionEn : description;
-    }
-
-    public boolean onlineAllowed() {
-        return online == null || online;
     }
 
     static boolean english(Locale locale) {

@@ -5,21 +5,24 @@ import id.desaflow.portal.Catalogues;
 import id.desaflow.portal.PortalTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class ApplicationFormTest extends PortalTest {
+    static final byte[] KTP_JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, (byte) 0xFF, (byte) 0xD9};
 
     @BeforeEach
     void catalogue() {
@@ -37,27 +40,47 @@ class ApplicationFormTest extends PortalTest {
                 .contains("name=\"applicant.nik\"").contains("name=\"applicant.name\"")
                 .contains("name=\"applicant.phone\"").contains("name=\"applicant.email\"")
                 .contains("<option value=\"3309012004\" selected=\"selected\">Desa Beji</option>")
-                .contains("method=\"post\" action=\"/surat/surat-keterangan-usaha/ajukan\"");
+                .contains("method=\"post\" enctype=\"multipart/form-data\" action=\"/surat/surat-keterangan-usaha/ajukan\"")
+                .contains("<input type=\"file\" id=\"f-ktp\" name=\"lampiran.ktp\" accept=\"image/jpeg,image/png,application/pdf\" aria-describedby=\"f-ktp-hint\" required=\"required\">")
+                .contains("name=\"lampiran.foto-usaha\" accept=\"image/jpeg,image/png\"")
+                .contains("JPG, PNG, PDF; maks. 2 MB")
+                .contains("<option value=\"Sewa\">Sewa</option>")
+                .contains("name=\"idempotencyKey\"");
         assertThat(html.length()).isLessThan(MAX_PAGE_BYTES);
     }
 
     @Test
-    void submittingPostsTheRequestJsonAndRedirectsToTheTrackingPage() throws Exception {
+    void submittingPostsTheRequestAndItsDocumentsAsMultipartAndRedirectsToTheTrackingPage() throws Exception {
         Backends.INTAKE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/requests")
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withHeader("Location", "/api/v1/requests/SKU-7K3P9Q")
                         .withBody("{\"requestId\":\"0b7e\",\"trackingCode\":\"SKU-7K3P9Q\"}")));
 
-        mvc.perform(filledForm().param("applicant.email", "  "))
+        mvc.perform(filledForm().param("applicant.email", "  ").param("idempotencyKey", "5f0c2a8e-form-key"))
                 .andExpect(status().isSeeOther())
                 .andExpect(redirectedUrl("/lacak/SKU-7K3P9Q?baru=1"));
 
         Backends.INTAKE.verify(postRequestedFor(urlEqualTo("/api/v1/requests"))
                 .withHeader("X-DesaFlow-Channel", equalTo("ONLINE"))
-                .withRequestBody(equalToJson("""
+                .withHeader("Idempotency-Key", equalTo("5f0c2a8e-form-key"))
+                .withRequestBodyPart(aMultipart().withName("request").withBody(equalToJson("""
                         {"letterType":"surat-keterangan-usaha","villageCode":"3309012004",
                          "applicant":{"nik":"3309014107900001","name":"Siti Aminah","phone":"081234567890"},
-                         "data":{"namaUsaha":"Warung Bu Siti","alamatUsaha":"Dusun Bulu RT 02 RW 01"}}""")));
+                         "data":{"namaUsaha":"Warung Bu Siti","alamatUsaha":"Dusun Bulu RT 02 RW 01"}}""")).build())
+                .withRequestBodyPart(aMultipart().withName("ktp").withBody(binaryEqualTo(KTP_JPEG)).build()));
+    }
+
+    @Test
+    void aSecondOpenRequestPointsToTheFirst() throws Exception {
+        Backends.INTAKE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/requests")
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"title":"Permohonan masih berjalan","status":409,
+                                 "existingTrackingCode":"SKU-AB12CD"}""")));
+
+        String html = mvc.perform(filledForm()).andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("href=\"/lacak/SKU-AB12CD\"").contains("sedang diproses");
     }
 
     @Test
@@ -99,7 +122,8 @@ class ApplicationFormTest extends PortalTest {
     }
 
     private static MockHttpServletRequestBuilder filledForm() {
-        return post("/surat/surat-keterangan-usaha/ajukan").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        return multipart("/surat/surat-keterangan-usaha/ajukan")
+                .file(new MockMultipartFile("lampiran.ktp", "ktp.jpg", "image/jpeg", KTP_JPEG))
                 .param("villageCode", "3309012004")
                 .param("applicant.nik", " 3309014107900001 ")
                 .param("applicant.name", "Siti Aminah")
