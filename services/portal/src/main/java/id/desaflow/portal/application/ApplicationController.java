@@ -1,5 +1,6 @@
 package id.desaflow.portal.application;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -91,7 +92,8 @@ class ApplicationController {
                     String name = file.getOriginalFilename() == null ? document.kind() : file.getOriginalFilename();
                     MediaType declared = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
                             : MediaType.parseMediaType(file.getContentType()); // intake judges by content anyway
-                    parts.add(document.kind(), part(file.getBytes(), declared, document.kind(), name));
+                    parts.add(document.kind(), part(new ByteArrayResource(file.getBytes()), declared, document.kind(),
+                            name));
                 }
             }
         }

@@ -70,6 +70,58 @@ class ApplicationFormTest extends PortalTest {
                 .withRequestBodyPart(aMultipart().withName("ktp").withBody(binaryEqualTo(KTP_JPEG)).build()));
     }
 
+    /** Over real HTTP (Tomcat's multipart parsing, the servlet filters), as a phone's browser sends the form. */
+    @Test
+    void aRealBrowserStyleMultipartPostReachesIntakeWithItsFieldsAndFiles() throws Exception {
+        Backends.INTAKE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/requests")
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody("{\"requestId\":\"0b7e\",\"trackingCode\":\"SKU-7K3P9Q\"}")));
+        var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        form.add("villageCode", "3309012004");
+        form.add("applicant.nik", "3309014107900001");
+        form.add("applicant.name", "Siti Aminah");
+        form.add("data.namaUsaha", "Warung Bu Siti");
+        form.add("data.alamatUsaha", "Dusun Bulu RT 02 RW 01");
+        form.add("lampiran.ktp", new org.springframework.core.io.ByteArrayResource(KTP_JPEG) {
+            @Override
+            public String getFilename() {
+                return "ktp.jpg";
+            }
+        });
+        var response = org.springframework.web.client.RestClient.create("http://localhost:" + port)
+                .post().uri("/surat/surat-keterangan-usaha/ajukan")
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(form)
+                .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(303);
+        Backends.INTAKE.verify(postRequestedFor(urlEqualTo("/api/v1/requests"))
+                .withRequestBodyPart(aMultipart().withName("request").withBody(equalToJson("""
+                        {"letterType":"surat-keterangan-usaha","villageCode":"3309012004",
+                         "applicant":{"nik":"3309014107900001","name":"Siti Aminah"},
+                         "data":{"namaUsaha":"Warung Bu Siti","alamatUsaha":"Dusun Bulu RT 02 RW 01"}}""")).build())
+                .withRequestBodyPart(aMultipart().withName("ktp").withBody(binaryEqualTo(KTP_JPEG)).build()));
+
+        // the API proxy still relays a multipart body untouched (parsing is lazy, only pages read parts)
+        Backends.INTAKE.resetRequests();
+        var api = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        api.add("request", new org.springframework.http.HttpEntity<>("{\"letterType\":\"x\"}",
+                jsonHeaders()));
+        api.add("ktp", form.getFirst("lampiran.ktp"));
+        var relayed = org.springframework.web.client.RestClient.create("http://localhost:" + port)
+                .post().uri("/api/v1/requests").contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA)
+                .body(api).retrieve().toEntity(String.class);
+        assertThat(relayed.getStatusCode().value()).isEqualTo(202);
+        Backends.INTAKE.verify(postRequestedFor(urlEqualTo("/api/v1/requests"))
+                .withRequestBodyPart(aMultipart().withName("request").withBody(equalToJson("{\"letterType\":\"x\"}")).build())
+                .withRequestBodyPart(aMultipart().withName("ktp").withBody(binaryEqualTo(KTP_JPEG)).build()));
+    }
+
+    private static org.springframework.http.HttpHeaders jsonHeaders() {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return headers;
+    }
+
     @Test
     void aSecondOpenRequestPointsToTheFirst() throws Exception {
         Backends.INTAKE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/requests")
