@@ -78,12 +78,12 @@ class LocalStackIT {
     @Test
     @Order(2)
     void aBusinessLetterTravelsFromSubmissionToItsNumberAcrossTwoRestarts() throws Exception {
-        HttpResponse<String> submitted = post("/api/v1/requests", """
+        HttpResponse<String> submitted = postMultipart("/api/v1/requests", """
                 {"letterType":"surat-keterangan-usaha","villageCode":"%s",
                  "applicant":{"nik":"%s","name":"%s","phone":"081234567890","email":"warga@beji.test"},
                  "data":{"namaUsaha":"Warung Makan Sri Rejeki","jenisUsaha":"Kuliner",
                          "alamatUsaha":"RT 002 RW 001 Dusun Beji","keperluan":"Pengajuan KUR"}}"""
-                .formatted(VILLAGE, DemoResident.NIK, DemoResident.NAME));
+                .formatted(VILLAGE, DemoResident.NIK, DemoResident.NAME), "ktp", "pengantar-rt");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         trackingCode = JSON.readTree(submitted.body()).get("trackingCode").asText();
 
@@ -162,7 +162,29 @@ class LocalStackIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** A submission as the portal's form sends it: the JSON part plus one small scanned JPEG per attachment kind. */
+    private static HttpResponse<String> postMultipart(String path, String json, String... attachmentKinds)
+            throws Exception {
+        String boundary = "desaflow-" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + json + "\r\n").getBytes());
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
+                0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
+        for (String kind : attachmentKinds) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + kind
+                    + "\"; filename=\"" + kind + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes());
+            body.writeBytes(jpeg);
+            body.writeBytes("\r\n".getBytes());
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(config.portalUrl() + path))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
