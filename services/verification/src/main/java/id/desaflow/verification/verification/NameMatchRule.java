@@ -19,6 +19,12 @@ class NameMatchRule implements VerificationRule {
         return "nama-sesuai";
     }
 
+    /** A misspelt or shortened name is the resident's to correct. */
+    @Override
+    public Outcome onFailure() {
+        return Outcome.NEEDS_REVISION;
+    }
+
     @Override
     public CheckResult check(Facts facts) {
         return normalise(facts.submission().applicant().name()).equals(normalise(facts.registered().name()))

@@ -1,5 +1,6 @@
 package id.desaflow.verification.verification;
 
+import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.verification.registry.PopulationRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -53,9 +54,18 @@ class RuleBook {
 
     Verdict judge(Submission submission) {
         Facts facts = new Facts(submission, registry.findByNik(submission.applicant().nik()));
-        return new Verdict(rulesFor(submission.letterType()).stream()
-                .filter(rule -> facts.resident().isPresent() || !rule.needsResident())
-                .map(rule -> rule.check(facts))
-                .toList(), facts.resident());
+        List<CheckResult> checks = new ArrayList<>();
+        Outcome outcome = Outcome.VERIFIED;
+        for (VerificationRule rule : rulesFor(submission.letterType())) {
+            if (facts.resident().isEmpty() && rule.needsResident()) {
+                continue;
+            }
+            CheckResult result = rule.check(facts);
+            checks.add(result);
+            if (!result.passed()) {
+                outcome = outcome.worse(rule.onFailure());
+            }
+        }
+        return new Verdict(checks, facts.resident(), outcome);
     }
 }

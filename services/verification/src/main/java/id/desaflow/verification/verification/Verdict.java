@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** The checks of one submission and the registry entry they were made against. */
-record Verdict(List<CheckResult> checks, Optional<Resident> resident) {
+record Verdict(List<CheckResult> checks, Optional<Resident> resident, Outcome outcome) {
 
     Verdict {
         checks = List.copyOf(checks);
     }
 
     boolean passed() {
-        return checks.stream().allMatch(CheckResult::passed);
+        return outcome == Outcome.VERIFIED;
     }
 
     List<CheckResult> failures() {

@@ -2,6 +2,7 @@ package id.desaflow.verification.verification;
 
 import id.desaflow.contracts.events.Applicant;
 import id.desaflow.contracts.events.CheckResult;
+import id.desaflow.contracts.events.RequestReturnedForRevision;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.VerificationFailed;
 import id.desaflow.platform.outbox.AggregateRoot;
@@ -75,14 +76,17 @@ class VerificationRecord extends AggregateRoot {
                 .orElse(submission.applicant());
         dusun = verdict.resident().map(Resident::dusun).orElse(null);
         checks = verdict.checks();
-        outcome = verdict.passed() ? Outcome.VERIFIED : Outcome.FAILED;
+        outcome = verdict.outcome();
         verifiedAt = at.truncatedTo(ChronoUnit.MILLIS); // what MongoDB keeps, so the API shows the event's time
-        if (outcome == Outcome.VERIFIED) {
-            publish(new RequestVerified(requestId, trackingCode, letterType, villageCode, dusun, revision, applicant,
-                    data, checks, verifiedAt));
-        } else {
-            publish(new VerificationFailed(requestId, trackingCode, revision, verdict.failures(), verifiedAt));
-        }
+        publish(switch (outcome) {
+            case VERIFIED -> new RequestVerified(requestId, trackingCode, letterType, villageCode, dusun, revision,
+                    applicant, data, checks, verifiedAt, RequestVerified.VERIFIED);
+            case MANUAL_CHECK -> new RequestVerified(requestId, trackingCode, letterType, villageCode, dusun,
+                    revision, applicant, data, checks, verifiedAt, RequestVerified.MANUAL_CHECK);
+            case NEEDS_REVISION -> new RequestReturnedForRevision(requestId, trackingCode, letterType, villageCode,
+                    revision, verdict.failures(), verifiedAt);
+            case FAILED -> new VerificationFailed(requestId, trackingCode, revision, verdict.failures(), verifiedAt);
+        });
         markHandled(eventId);
     }
 

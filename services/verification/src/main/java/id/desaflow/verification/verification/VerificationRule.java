@@ -21,6 +21,11 @@ interface VerificationRule {
 
     CheckResult check(Facts facts);
 
+    /** What a failure of this rule means for the request; by default it cannot be fixed by a revision. */
+    default Outcome onFailure() {
+        return Outcome.FAILED;
+    }
+
     default CheckResult pass(String message) {
         return new CheckResult(code(), true, message);
     }

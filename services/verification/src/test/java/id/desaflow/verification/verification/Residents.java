@@ -7,6 +7,7 @@ import id.desaflow.verification.registry.Sex;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** Test data for rule tests: Sri Wahyuni of Dusun Beji, and requests about her. */
@@ -21,7 +22,8 @@ final class Residents {
 
     static Submission request(String name, String villageCode) {
         return new Submission("req-1", "SKU-ABC123", "surat-keterangan-usaha", villageCode, 0,
-                new Applicant(SRI_NIK, name, "081234567890", null), Map.of("namaUsaha", "Warung Jamu"));
+                new Applicant(SRI_NIK, name, "081234567890", null), Map.of("namaUsaha", "Warung Jamu"),
+                Set.of("ktp", "pengantar-rt"));
     }
 
     static Facts facts(Resident resident) {

@@ -1,12 +1,14 @@
 package id.desaflow.verification.verification;
 
 import id.desaflow.verification.registry.PopulationRegistry;
+import id.desaflow.verification.registry.Resident;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static id.desaflow.verification.registry.ResidentStatus.HIDUP;
 import static id.desaflow.verification.registry.ResidentStatus.MENINGGAL;
 import static id.desaflow.verification.verification.Residents.BEJI;
 import static id.desaflow.verification.verification.Residents.SRI_NIK;
@@ -20,7 +22,7 @@ import static org.mockito.Mockito.when;
 class RuleBookTest {
     private final PopulationRegistry registry = mock(PopulationRegistry.class);
     private final List<VerificationRule> rules = List.of(new RegisteredNikRule(), new AliveRule(), new DomicileRule(),
-            new NameMatchRule());
+            new NameMatchRule(), new RegistryCompleteRule());
 
     private RuleBook book(Map<String, List<String>> config) {
         return new RuleBook(registry, rules, new RuleSettings(config));
@@ -56,6 +58,22 @@ class RuleBookTest {
         assertThat(verdict.checks()).extracting(c -> c.rule())
                 .containsExactly("nik-terdaftar", "masih-hidup", "domisili-desa", "nama-sesuai");
         assertThat(verdict.failures()).extracting(c -> c.rule()).containsExactly("masih-hidup");
+        assertThat(verdict.outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void theWorstFailedRuleDecidesTheOutcome() {
+        Resident noDusun = new Resident(SRI_NIK, "Sri Wahyuni", "3309011504120001", "Boyolali",
+                java.time.LocalDate.of(1979, 8, 21), id.desaflow.verification.registry.Sex.P, "Dukuh Beji", "001", "001",
+                null, BEJI, HIDUP);
+        when(registry.findByNik(SRI_NIK)).thenReturn(Optional.of(noDusun));
+        RuleBook book = book(Map.of("default", List.of("nik-terdaftar", "nama-sesuai", "data-lengkap")));
+
+        assertThat(book.judge(request("Sri Wahyuni", BEJI)).outcome()).isEqualTo(Outcome.MANUAL_CHECK);
+        assertThat(book.judge(request("Siti", BEJI)).outcome()).as("revision outranks a manual check")
+                .isEqualTo(Outcome.NEEDS_REVISION);
+        when(registry.findByNik(SRI_NIK)).thenReturn(Optional.of(sri(HIDUP, BEJI)));
+        assertThat(book.judge(request("Sri Wahyuni", BEJI)).outcome()).isEqualTo(Outcome.VERIFIED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.desaflow.verification.verification;
 import id.desaflow.contracts.events.Applicant;
 import id.desaflow.contracts.events.EventType;
 import id.desaflow.contracts.events.RequestRevised;
+import id.desaflow.contracts.events.AttachmentRef;
 import id.desaflow.contracts.events.RequestSubmitted;
 import id.desaflow.contracts.events.Topics;
 import id.desaflow.platform.messaging.IncomingEvent;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -87,13 +89,17 @@ abstract class ServiceTestSupport {
         return new RequestSubmitted(requestId, "SKU-" + requestId.substring(0, 6).toUpperCase(),
                 "surat-keterangan-usaha", BEJI, new Applicant(nik, name, "081234567890", "warga@example.id"),
                 Map.of("namaUsaha", "Warung Jamu Sri Rejeki", "alamatUsaha", "Dukuh Beji RT 001 RW 001"), "ONLINE",
-                Instant.now());
+                Instant.now(), List.of(document("ktp"), document("pengantar-rt")));
+    }
+
+    static AttachmentRef document(String kind) {
+        return new AttachmentRef(UUID.randomUUID().toString(), kind, "image/jpeg", 20_480, "0".repeat(64));
     }
 
     static RequestRevised revised(RequestSubmitted s, int revision, String name, Map<String, String> data) {
         return new RequestRevised(s.requestId(), s.trackingCode(), s.letterType(), s.villageCode(), revision,
                 new Applicant(s.applicant().nik(), name, s.applicant().phone(), s.applicant().email()), data,
-                Instant.now());
+                Instant.now(), s.attachments());
     }
 
     /** Publishes as intake does; returns the message so a test can publish the very same event again. */
@@ -106,6 +112,7 @@ abstract class ServiceTestSupport {
     IncomingEvent awaitVerificationOf(String requestId) {
         return verificationEvents.await(e -> requestId.equals(e.subject())
                 && (e.type().equals(EventType.REQUEST_VERIFIED.type())
-                || e.type().equals(EventType.VERIFICATION_FAILED.type())));
+                || e.type().equals(EventType.VERIFICATION_FAILED.type())
+                || e.type().equals(EventType.RETURNED_FOR_REVISION.type())));
     }
 }

@@ -3,6 +3,7 @@ package id.desaflow.verification.verification;
 import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.contracts.events.EventType;
 import id.desaflow.contracts.events.RequestCancelled;
+import id.desaflow.contracts.events.RequestReturnedForRevision;
 import id.desaflow.contracts.events.RequestSubmitted;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.VerificationFailed;
@@ -10,6 +11,7 @@ import id.desaflow.platform.messaging.IncomingEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +36,10 @@ class VerificationFlowTest extends ServiceTestSupport {
         assertThat(verified.applicant().name()).as("the registry's spelling").isEqualTo("Sri Wahyuni");
         assertThat(verified.applicant().email()).isEqualTo("warga@example.id");
         assertThat(verified.checks()).extracting(CheckResult::rule)
-                .containsExactly("nik-terdaftar", "masih-hidup", "domisili-desa", "nama-sesuai");
+                .containsExactly("nik-terdaftar", "masih-hidup", "domisili-desa", "nama-sesuai", "lampiran-wajib",
+                        "data-lengkap");
         assertThat(verified.checks()).allMatch(CheckResult::passed);
+        assertThat(verified.outcome()).isEqualTo(RequestVerified.VERIFIED);
         assertThat(event.subject()).isEqualTo(id);
     }
 
@@ -55,8 +59,58 @@ class VerificationFlowTest extends ServiceTestSupport {
     }
 
     @Test
-    void aWrongNameFailsNamaSesuai() {
-        assertFailedOnly(SRI_NIK, "Siti Wahyuningsih", "nama-sesuai");
+    void aWrongNameIsSentBackForRevisionNotRefused() {
+        String id = newRequestId();
+        publish(id, submitted(id, SRI_NIK, "Siti Wahyuningsih"));
+
+        RequestReturnedForRevision returned = verificationEvents.awaitType(EventType.RETURNED_FOR_REVISION, id)
+                .payload(RequestReturnedForRevision.class);
+        assertThat(returned.problems()).extracting(CheckResult::rule).containsExactly("nama-sesuai");
+        assertThat(returned.problems().get(0).message()).contains("persis seperti di KTP")
+                .doesNotContain("Sri Wahyuni"); // never reveals whose NIK it is
+        assertThat(verificationEvents.events(EventType.VERIFICATION_FAILED, id)).isEmpty();
+        assertThat(verificationEvents.events(EventType.REQUEST_VERIFIED, id)).isEmpty();
+    }
+
+    @Test
+    void aMissingRequiredDocumentIsSentBackNamingIt() {
+        String id = newRequestId();
+        RequestSubmitted full = submitted(id, SRI_NIK, "Sri Wahyuni");
+        publish(id, new RequestSubmitted(id, full.trackingCode(), full.letterType(), full.villageCode(),
+                full.applicant(), full.data(), "ONLINE", full.submittedAt(), List.of(document("ktp"))));
+
+        RequestReturnedForRevision returned = verificationEvents.awaitType(EventType.RETURNED_FOR_REVISION, id)
+                .payload(RequestReturnedForRevision.class);
+        assertThat(returned.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo("lampiran-wajib");
+            assertThat(p.message()).contains("Surat pengantar").doesNotContain("KTP pemohon");
+        });
+    }
+
+    @Test
+    void documentsBroughtOnPaperAtTheCounterCount() {
+        String id = newRequestId();
+        RequestSubmitted full = submitted(id, SRI_NIK, "Sri Wahyuni");
+        publish(id, new RequestSubmitted(id, full.trackingCode(), full.letterType(), full.villageCode(),
+                full.applicant(), full.data(), "COUNTER", full.submittedAt(), List.of(document("ktp")),
+                List.of("pengantar-rt")));
+
+        assertThat(verificationEvents.awaitType(EventType.REQUEST_VERIFIED, id).payload(RequestVerified.class)
+                .outcome()).isEqualTo(RequestVerified.VERIFIED);
+    }
+
+    @Test
+    void refusalOutranksRevision() {
+        String id = newRequestId();
+        RequestSubmitted full = submitted(id, DECEASED_NIK, "Orang Lain");
+        publish(id, new RequestSubmitted(id, full.trackingCode(), full.letterType(), full.villageCode(),
+                full.applicant(), full.data(), "ONLINE", full.submittedAt(), List.of()));
+
+        VerificationFailed failed = verificationEvents.awaitType(EventType.VERIFICATION_FAILED, id)
+                .payload(VerificationFailed.class);
+        assertThat(failed.reasons()).extracting(CheckResult::rule)
+                .containsExactlyInAnyOrder("masih-hidup", "nama-sesuai", "lampiran-wajib");
+        assertThat(verificationEvents.events(EventType.RETURNED_FOR_REVISION, id)).isEmpty();
     }
 
     @Test
@@ -64,8 +118,8 @@ class VerificationFlowTest extends ServiceTestSupport {
         String id = newRequestId();
         RequestSubmitted request = submitted(id, SRI_NIK, "Sri Wahyu");
         publish(id, request);
-        assertThat(verificationEvents.awaitType(EventType.VERIFICATION_FAILED, id)
-                .payload(VerificationFailed.class).revision()).isZero();
+        assertThat(verificationEvents.awaitType(EventType.RETURNED_FOR_REVISION, id)
+                .payload(RequestReturnedForRevision.class).revision()).isZero();
 
         Map<String, String> corrected = Map.of("namaUsaha", "Warung Jamu Sri Rejeki", "alamatUsaha",
                 "Dukuh Beji RT 002 RW 001");
@@ -84,7 +138,7 @@ class VerificationFlowTest extends ServiceTestSupport {
         Map<String, String> data = Map.of("usaha.jenis", "Warung makan", "usaha.sejak", "2019");
         RequestSubmitted request = submitted(id, SRI_NIK, "Sri Wahyuni");
         publish(id, new RequestSubmitted(id, request.trackingCode(), request.letterType(), request.villageCode(),
-                request.applicant(), data, "COUNTER", request.submittedAt()));
+                request.applicant(), data, "COUNTER", request.submittedAt(), request.attachments()));
 
         assertThat(verificationEvents.awaitType(EventType.REQUEST_VERIFIED, id).payload(RequestVerified.class).data())
                 .isEqualTo(data);
