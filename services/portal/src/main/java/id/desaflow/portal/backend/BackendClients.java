@@ -27,6 +27,7 @@ import java.util.List;
 public class BackendClients {
     public static final String INTAKE = "intakeRestClient";
     public static final String APPROVAL = "approvalRestClient";
+    public static final String NOTIFICATION = "notificationRestClient";
 
     /**
      * HTTP/1.1 only: the JDK client would otherwise try an h2c upgrade on plain-http calls to the services, which
@@ -46,6 +47,11 @@ public class BackendClients {
     @Bean(APPROVAL)
     RestClient approvalRestClient(RestClient.Builder builder, ServiceEndpoints services) {
         return client(builder, services.approval().toString(), "approval");
+    }
+
+    @Bean(NOTIFICATION)
+    RestClient notificationRestClient(RestClient.Builder builder, ServiceEndpoints services) {
+        return client(builder, services.notification().toString(), "notification");
     }
 
     private static RestClient client(RestClient.Builder builder, String baseUrl, String service) {
@@ -72,6 +78,13 @@ public class BackendClients {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.PARAMETER, ElementType.FIELD})
     public @interface Intake {
+    }
+
+    /** Injects the notification client. */
+    @Qualifier(NOTIFICATION)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    public @interface Notification {
     }
 
     /** Injects the approval client. */

@@ -39,7 +39,9 @@ class GatewayRoutes {
                 "/api/v1/requests/**", "/api/v1/letter-types/**", "/api/v1/villages/**")
                 .and(backend("verification", services.verification(), "/api/v1/verifications/**"))
                 .and(backend("approval", services.approval(), "/api/v1/tasks/**", "/api/v1/letters/**"))
-                .and(backend("notification", services.notification(), "/api/v1/notifications/**"))
+                .and(backend("notification", services.notification(), "/api/v1/notifications/**",
+                        "/api/v1/inbox/**", "/api/v1/preferences/**", "/api/v1/unsubscribe/**", "/api/v1/templates/**",
+                        "/api/v1/providers/**"))
                 // Last: any other API path is ours to refuse, as problem+json rather than the HTML 404 page.
                 .and(route("api-not-found").route(path("/api/**"), GatewayRoutes::notFound).build());
     }

@@ -1,6 +1,7 @@
 package id.desaflow.portal.officials;
 
 import id.desaflow.portal.backend.Problem;
+import id.desaflow.portal.notifications.Notifications;
 import id.desaflow.portal.web.Redirects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -26,12 +27,14 @@ import java.util.Optional;
 @Controller
 class OfficialsController {
     private final ApprovalTasks tasks;
+    private final Notifications notifications;
     private final MessageSource messages;
     private final String villageCode;
 
-    OfficialsController(ApprovalTasks tasks, MessageSource messages,
+    OfficialsController(ApprovalTasks tasks, Notifications notifications, MessageSource messages,
             @Value("${desaflow.portal.village-code}") String villageCode) {
         this.tasks = tasks;
+        this.notifications = notifications;
         this.messages = messages;
         this.villageCode = villageCode;
     }
@@ -83,6 +86,7 @@ class OfficialsController {
         page.addObject("roles", Role.values());
         page.addObject("role", role.orElse(null));
         page.addObject("tasks", role.map(r -> tasks.forGroup(r.group(villageCode))).orElse(List.of()));
+        page.addObject("inApp", role.map(r -> notifications.inApp(r.demoOfficialId())).orElse(List.of()));
         page.addObject("errors", errors);
         page.addObject("comments", comments);
         return page;

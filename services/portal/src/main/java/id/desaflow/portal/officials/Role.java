@@ -21,6 +21,14 @@ enum Role {
         return "desa:" + villageCode + ":" + slug;
     }
 
+    /**
+     * The demo official holding this role in Desa Beji, as the notification service's demo directory names them
+     * ({@code demo-beji-<role>}); the seam identity replaces with the signed-in official's user id.
+     */
+    String demoOfficialId() {
+        return "demo-beji-" + slug;
+    }
+
     static Optional<Role> of(String slug) {
         return Arrays.stream(values()).filter(r -> r.slug.equals(slug)).findFirst();
     }

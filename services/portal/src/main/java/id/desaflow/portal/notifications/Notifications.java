@@ -1,0 +1,75 @@
+package id.desaflow.portal.notifications;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.desaflow.portal.backend.BackendClients;
+import id.desaflow.portal.backend.BackendUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The notification service as the pages need it: an official's in-app messages, the delivery log, resend. */
+@Component
+public class Notifications {
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+    private final RestClient notification;
+    private final ObjectMapper json;
+
+    Notifications(@BackendClients.Notification RestClient notification, ObjectMapper json) {
+        this.notification = notification;
+        this.json = json;
+    }
+
+    /** One in-app message. */
+    public record InApp(String id, Instant at, String title, String body, String link, boolean read) {
+    }
+
+    /** One delivery of the log (recipient already masked by the service). */
+    public record Delivery(String id, String requestId, String audience, String channel, String recipient,
+            String about, String subject, String status, int attempts, String lastError, Instant createdAt,
+            Instant updatedAt) {
+
+        public boolean failed() {
+            return status != null && status.endsWith("FAILURE");
+        }
+    }
+
+    /**
+     * The newest in-app messages of one recipient; empty (not an error page) when the notification service is
+     * down, because the task list matters more than the messages beside it.
+     */
+    public List<InApp> inApp(String recipientKey) {
+        try {
+            JsonNode body = notification.get().uri(u -> u.path("/api/v1/inbox").queryParam("recipient", recipientKey)
+                    .build()).retrieve().body(JsonNode.class);
+            return BackendClients.items(body, InApp.class, json);
+        } catch (RestClientException | BackendUnavailableException unavailable) {
+            log.warn("In-app messages unavailable: {}", unavailable.toString());
+            return List.of();
+        }
+    }
+
+    public List<Delivery> log(String status, String channel) {
+        JsonNode body = notification.get().uri(u -> {
+            u.path("/api/v1/notifications").queryParam("size", 100);
+            if (status != null) {
+                u.queryParam("status", status);
+            }
+            if (channel != null) {
+                u.queryParam("channel", channel);
+            }
+            return u.build();
+        }).retrieve().body(JsonNode.class);
+        return BackendClients.items(body, Delivery.class, json);
+    }
+
+    public void resend(String id) {
+        notification.post().uri("/api/v1/notifications/{id}/resend", id).retrieve().toBodilessEntity();
+    }
+}
