@@ -47,7 +47,9 @@ class ApprovalTaskEvents implements TaskListener {
                 .orElse("desa:" + villageCode + ":" + role);
         String requestId = requestId(task);
         outbox.add(requestId, new ApprovalTaskCreated(requestId, task.getId(), task.getName(), role, group,
-                villageCode, instant(task.getDueDate()), instant(task.getCreateTime())));
+                villageCode, instant(task.getDueDate()), instant(task.getCreateTime()),
+                (String) task.getVariable(ProcessVariables.LETTER_TYPE),
+                (String) task.getVariable(ProcessVariables.TRACKING_CODE)));
     }
 
     private void completed(DelegateTask task) {

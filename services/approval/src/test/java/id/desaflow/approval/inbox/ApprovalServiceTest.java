@@ -98,6 +98,9 @@ class ApprovalServiceTest extends SpringServiceTest {
 
         ApprovalTaskCreated kades = taskCreated(requestId, "kades");
         assertThat(kades.candidateGroup()).isEqualTo("desa:" + VILLAGE + ":kades");
+        // officials' notifications name the letter and the tracking code
+        assertThat(kades.letterType()).isEqualTo("surat-keterangan-usaha");
+        assertThat(kades.trackingCode()).isNotBlank();
         assertThat(kades.dueAt()).isAfter(kades.createdAt());
         // not claimed first: completing claims it for the actor
         assertThat(post("/api/v1/tasks/" + kades.taskId() + "/complete", "sutrisno",
