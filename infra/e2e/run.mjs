@@ -44,7 +44,7 @@ async function reloadUntil(page, url, text, timeoutMs = 90_000) {
 
 let trackingCode;
 const journeys = {
-  async 'warga mengajukan SKU dengan dokumen (resident submits a business letter)'() {
+  async 'warga mengajukan SKU, memperbaikinya, lalu menunggu persetujuan (resident submits, revises)'() {
     const page = await context.newPage();
     await page.goto(`${BASE}/`);
     await shot(page, '01-beranda');
@@ -52,7 +52,7 @@ const journeys = {
     await page.waitForURL('**/surat/surat-keterangan-usaha/ajukan');
     await shot(page, '02-formulir-sku');
     await page.fill('#f-applicant-nik', RESIDENT.nik);
-    await page.fill('#f-applicant-name', RESIDENT.name);
+    await page.fill('#f-applicant-name', 'Sri Wahyu'); // not as in the registry: verification asks to correct it
     await page.fill('#f-applicant-phone', RESIDENT.phone);
     await page.fill('#f-applicant-email', RESIDENT.email);
     await page.fill('#f-data-namaUsaha', 'Warung Makan Sri Rejeki');
@@ -67,20 +67,30 @@ const journeys = {
     if (!/^SKU-[A-Z0-9]+$/.test(trackingCode)) throw new Error(`unexpected tracking code ${trackingCode}`);
     if (!(await page.content()).includes(trackingCode)) throw new Error('tracking page does not show the code');
     await shot(page, '03-kode-lacak');
+    await reloadUntil(page, `${BASE}/lacak/${trackingCode}`, 'id="perlu-perbaikan"');
+    await shot(page, '04-status-perlu-perbaikan');
+    await page.click('#perlu-perbaikan a.button');
+    await page.fill('#f-nik', RESIDENT.nik);
+    await page.click('main form button[type="submit"]');
+    await page.waitForSelector('#f-applicant-name');
+    await shot(page, '05-formulir-perbaikan');
+    await page.fill('#f-applicant-name', RESIDENT.name);
+    await page.click('form[enctype="multipart/form-data"] button[type="submit"]');
+    await page.waitForURL(/diperbaiki=1/);
     await reloadUntil(page, `${BASE}/lacak/${trackingCode}`, 'Menunggu persetujuan');
-    await shot(page, '04-status-menunggu-persetujuan');
+    await shot(page, '06-status-menunggu-persetujuan');
   },
 
   async 'petugas menyetujui, petugas berikutnya melihatnya (official approves, the next sees it)'() {
     if (!trackingCode) throw new Error('no request from the resident journey');
     const page = await context.newPage();
     await reloadUntil(page, `${BASE}/petugas?peran=kasi-pelayanan`, trackingCode);
-    await shot(page, '05-kotak-tugas-kasi');
+    await shot(page, '07-kotak-tugas-kasi');
     await page.locator('li.card', { hasText: trackingCode }).locator('button[value="APPROVE"]').click();
     await page.waitForURL(/hasil=APPROVE/);
-    await shot(page, '06-tugas-disetujui');
+    await shot(page, '08-tugas-disetujui');
     await reloadUntil(page, `${BASE}/petugas?peran=sekdes`, trackingCode);
-    await shot(page, '07-kotak-tugas-sekdes');
+    await shot(page, '09-kotak-tugas-sekdes');
   },
 };
 

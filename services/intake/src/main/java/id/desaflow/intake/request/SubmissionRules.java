@@ -119,6 +119,12 @@ class SubmissionRules {
                 problems.add("applicant.nik", "NIK pemohon tidak dapat diubah saat perbaikan; untuk orang lain "
                         + "ajukan permohonan baru");
             }
+            if (applicant != null) {
+                // contacts left out of a correction stay as they were: pages cannot show them unmasked to refill
+                applicant = new Applicant(applicant.nik(), applicant.name(),
+                        applicant.phone() != null ? applicant.phone() : current.applicant().phone(),
+                        applicant.email() != null ? applicant.email() : current.applicant().email());
+            }
         }
         Map<String, String> data = data(type, body.data(), problems);
         List<CheckedFile> files = files(type, uploads, problems);

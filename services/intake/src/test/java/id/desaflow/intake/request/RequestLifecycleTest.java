@@ -153,6 +153,26 @@ class RequestLifecycleTest extends ServiceTestSupport {
     }
 
     @Test
+    void aCorrectedNameKeepsTheContactsTheRevisionLeftOut() {
+        String nik = nextNik();
+        Response submitted = submit(validSubmission("Sri Wahyu", nik));
+        String id = submitted.get("requestId").asText();
+        String code = submitted.get("trackingCode").asText();
+        publish(id, new RequestReturnedForRevision(id, code, SKU, BEJI, 0,
+                List.of(new CheckResult("nama-sesuai", false, "Tulis nama persis seperti di KTP")), Instant.now()));
+        awaitStatus(code, "PERLU_PERBAIKAN");
+
+        Response revised = post("/api/v1/requests/" + code + "/revision",
+                Map.of("applicant", Map.of("nik", nik, "name", "Sri Wahyuni"), "data", validData()));
+        assertThat(revised.status()).isEqualTo(202);
+
+        RequestRevised event = recorder.awaitType(EventType.REQUEST_REVISED, id).payload(RequestRevised.class);
+        assertThat(event.applicant().name()).isEqualTo("Sri Wahyuni");
+        assertThat(event.applicant().phone()).as("kept").isEqualTo("+6281234567890");
+        assertThat(event.applicant().email()).as("kept").isEqualTo("sri@example.id");
+    }
+
+    @Test
     void theStatusPageSaysWhatToFixWhatWaitsAndWhenALetterIsRevoked() {
         Response submitted = submit(validSubmission("Sri Status"));
         String id = submitted.get("requestId").asText();

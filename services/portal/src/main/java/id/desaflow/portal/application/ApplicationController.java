@@ -1,17 +1,5 @@
 package id.desaflow.portal.application;
 
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.util.LinkedMultiValueMap;
-import java.nio.charset.StandardCharsets;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
-import jakarta.servlet.http.HttpServletRequest;
-import id.desaflow.portal.catalogue.LetterAttachment;
-import java.io.IOException;
-import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.desaflow.portal.backend.BackendClients;
 import id.desaflow.portal.backend.BackendUnavailableException;
@@ -19,11 +7,12 @@ import id.desaflow.portal.backend.Problem;
 import id.desaflow.portal.catalogue.LetterCatalogue;
 import id.desaflow.portal.catalogue.LetterType;
 import id.desaflow.portal.web.Redirects;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +23,11 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The resident's application form for one letter type, built from the catalogue's fields. Input names are the API's
@@ -83,25 +74,19 @@ class ApplicationController {
             return unknownLetterType();
         }
         Map<String, String> values = entered(type, form);
-        MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
-        parts.add("request", part(requestBody(type, values), MediaType.APPLICATION_JSON, "request", null));
-        if (request instanceof MultipartHttpServletRequest multipart) {
-            for (LetterAttachment document : type.attachments()) {
-                MultipartFile file = multipart.getFile("lampiran." + document.kind());
-                if (file != null && !file.isEmpty()) {
-                    String name = file.getOriginalFilename() == null ? document.kind() : file.getOriginalFilename();
-                    MediaType declared = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
-                            : MediaType.parseMediaType(file.getContentType()); // intake judges by content anyway
-                    parts.add(document.kind(), part(new ByteArrayResource(file.getBytes()), declared, document.kind(),
-                            name));
-                }
-            }
-        }
+        MultiValueMap<String, HttpEntity<?>> parts = DocumentParts.of(requestBody(type, values), request,
+                type.attachments());
         String idempotencyKey = trimmed(form.getFirst("idempotencyKey"));
         try {
             JsonNode accepted = intake.post().uri("/api/v1/requests")
                     .header("X-DesaFlow-Channel", "ONLINE")
                     .headers(h -> {
+                        // the resident is who the request is for: only they (or the village's officials) may
+                        // later open its details, revise or cancel it (until sign-in proves it, issue 3)
+                        String nik = values.get("applicant.nik");
+                        if (nik.matches("[0-9]{16}")) {
+                            h.set("X-DesaFlow-User", "nik:" + nik);
+                        }
                         if (idempotencyKey.matches("[A-Za-z0-9-]{8,64}")) {
                             h.set("Idempotency-Key", idempotencyKey);
                         }
@@ -127,14 +112,6 @@ class ApplicationController {
             }
             throw refused;
         }
-    }
-
-    private static HttpEntity<Object> part(Object body, MediaType type, String name, String filename) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(type);
-        headers.setContentDisposition(filename == null ? ContentDisposition.formData().name(name).build()
-                : ContentDisposition.formData().name(name).filename(filename, StandardCharsets.UTF_8).build());
-        return new HttpEntity<>(body, headers);
     }
 
     /** The values the resident typed, keyed by API field path; only fields this letter type knows. */

@@ -37,7 +37,7 @@ class TrackingController {
 
     @GetMapping("/lacak/{trackingCode}")
     ModelAndView status(@PathVariable String trackingCode, @RequestParam(name = "baru", required = false) String fresh,
-            Locale locale) {
+            @RequestParam(name = "diperbaiki", required = false) String revised, Locale locale) {
         try {
             RequestStatus request = intake.get().uri("/api/v1/requests/{code}", trackingCode)
                     .retrieve().body(RequestStatus.class);
@@ -46,6 +46,7 @@ class TrackingController {
             page.addObject("trackingCode", request.trackingCode() != null ? request.trackingCode() : trackingCode);
             page.addObject("statusText", statusText(request, locale));
             page.addObject("fresh", fresh != null);
+            page.addObject("revised", revised != null);
             return page;
         } catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest unknown) {
             ModelAndView page = new ModelAndView("lacak");
