@@ -102,6 +102,7 @@ class ApprovalProcesses {
         variables.put(ProcessVariables.VILLAGE_CODE, event.villageCode());
         variables.put(ProcessVariables.DUSUN, event.dusun());
         variables.put(ProcessVariables.REVISION, event.revision());
+        variables.put(ProcessVariables.MANUAL_CHECK, event.needsManualCheck());
         variables.put(ProcessVariables.APPLICANT_NAME, event.applicant().name());
         variables.put(ProcessVariables.APPLICANT_NIK, event.applicant().nik());
         variables.put(ProcessVariables.DATA, EventJson.toJson(event.data() == null ? Map.of() : event.data()));

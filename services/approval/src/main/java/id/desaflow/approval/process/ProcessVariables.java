@@ -8,6 +8,8 @@ public final class ProcessVariables {
     public static final String VILLAGE_CODE = "villageCode";
     public static final String DUSUN = "dusun";
     public static final String REVISION = "revision";
+    /** Verification was inconclusive: the chain starts with the operator's manual check. */
+    public static final String MANUAL_CHECK = "manualCheck";
     public static final String APPLICANT_NAME = "applicantName";
     public static final String APPLICANT_NIK = "applicantNik";
     /** The letter type's fields as one JSON object of strings. */

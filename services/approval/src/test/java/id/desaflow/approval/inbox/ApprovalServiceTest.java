@@ -6,6 +6,8 @@ import id.desaflow.approval.SpringServiceTest;
 import id.desaflow.contracts.events.ApprovalTaskCreated;
 import id.desaflow.contracts.events.EventJson;
 import id.desaflow.contracts.events.EventType;
+import id.desaflow.contracts.events.CheckResult;
+import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.LetterIssued;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRejected;
@@ -30,6 +32,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -242,6 +245,20 @@ class ApprovalServiceTest extends SpringServiceTest {
     private void publish(Record event) {
         String requestId = (String) EventJson.mapper().convertValue(event, Map.class).get("requestId");
         publisher.publish(OutboxMessage.of(requestId, event));
+    }
+
+    @Test
+    void anInconclusiveVerificationFirstReachesTheVillageOperator() {
+        String requestId = UUID.randomUUID().toString();
+        RequestVerified plain = verified(requestId, 0, Map.of("namaUsaha", "Warung Bu Siti"));
+        publish(new RequestVerified(plain.requestId(), plain.trackingCode(), plain.letterType(), plain.villageCode(),
+                null, 0, plain.applicant(), plain.data(),
+                List.of(new CheckResult("data-lengkap", false, "Data kependudukan belum lengkap (dusun)")),
+                plain.verifiedAt(), RequestVerified.MANUAL_CHECK));
+
+        ApprovalTaskCreated manual = taskCreated(requestId, "operator");
+        assertThat(manual.candidateGroup()).isEqualTo("desa:" + VILLAGE + ":operator");
+        assertThat(approvalEvents.events(EventType.TASK_CREATED, requestId)).hasSize(1);
     }
 
     private ApprovalTaskCreated taskCreated(String requestId, String role) {

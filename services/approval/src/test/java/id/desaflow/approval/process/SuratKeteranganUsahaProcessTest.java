@@ -56,8 +56,8 @@ class SuratKeteranganUsahaProcessTest {
     void delegates() {
         init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(NOW));
-        Mocks.register("deadlines", new Deadlines(Map.of("kasi-pelayanan", "P2D", "sekdes", "P1D", "kades", "P2D",
-                "perbaikan", "P30D")));
+        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kasi-pelayanan", "P2D", "sekdes", "P1D",
+                "kades", "P2D", "perbaikan", "P30D")));
         Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) ->
                 calls.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
         Mocks.register("issueLetter", (JavaDelegate) (DelegateExecution execution) -> {
@@ -184,6 +184,43 @@ class SuratKeteranganUsahaProcessTest {
     }
 
     @Test
+    void inconclusiveVerificationStartsWithTheOperatorsManualCheckThenTheUsualChain() {
+        ProcessInstance pi = start(true);
+        Task manual = task(pi);
+        assertThat(manual.getTaskDefinitionKey()).isEqualTo("Task_ManualCheck");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(manual.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":operator"));
+        assertThat(manual.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+
+        decide(pi, "Task_ManualCheck", "APPROVE", "Dusun dicocokkan dengan buku induk");
+        approveUpTo(pi, 3);
+
+        assertThat(pi).isEnded().hasPassedInOrder("Task_ManualCheck", "Task_KasiPelayanan", "Task_Sekdes",
+                "Task_Kades", "EndEvent_Issued");
+    }
+
+    @Test
+    void theOperatorMayRejectAfterTheManualCheck() {
+        ProcessInstance pi = start(true);
+        decide(pi, "Task_ManualCheck", "REJECT", "Tidak tercatat di buku induk penduduk");
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_KasiPelayanan");
+        assertThat(rejectionReasons).containsExactly("Tidak tercatat di buku induk penduduk");
+    }
+
+    @Test
+    void theOperatorMayAskForARevisionAndTheRevisedRequestGoesToKasiPelayanan() {
+        ProcessInstance pi = start(true);
+        decide(pi, "Task_ManualCheck", "REVISE", "Lampirkan foto Kartu Keluarga terbaru");
+        assertThat(pi).isWaitingAt("Gateway_AwaitRevision");
+
+        engine.getRuntimeService().createMessageCorrelation("RevisionVerified")
+                .processInstanceBusinessKey(pi.getBusinessKey()).setVariable(ProcessVariables.REVISION, 1)
+                .correlate();
+        assertThat(pi).isWaitingAt("Task_KasiPelayanan");
+    }
+
+    @Test
     void completionWithoutAValidDecisionIsRefusedAndTheTaskStays() {
         ProcessInstance pi = start();
         Task kasi = task(pi);
@@ -193,13 +230,18 @@ class SuratKeteranganUsahaProcessTest {
     }
 
     private ProcessInstance start() {
+        return start(false);
+    }
+
+    private ProcessInstance start(boolean manualCheck) {
         String requestId = UUID.randomUUID().toString();
         return engine.getRuntimeService().startProcessInstanceByKey("surat-keterangan-usaha", requestId,
                 Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
                         .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE)
                         .putValue(ProcessVariables.LETTER_TYPE, "surat-keterangan-usaha")
                         .putValue(ProcessVariables.APPLICANT_NAME, "Warga Uji")
-                        .putValue(ProcessVariables.REVISION, 0));
+                        .putValue(ProcessVariables.REVISION, 0)
+                        .putValue(ProcessVariables.MANUAL_CHECK, manualCheck));
     }
 
     private void approveUpTo(ProcessInstance pi, int step) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The village officials who decide in the approval chain; {@code slug} is the candidate-group suffix. */
 enum Role {
-    KASI_PELAYANAN("kasi-pelayanan"), SEKDES("sekdes"), KADES("kades");
+    OPERATOR("operator"), KASI_PELAYANAN("kasi-pelayanan"), SEKDES("sekdes"), KADES("kades");
 
     final String slug;
 
