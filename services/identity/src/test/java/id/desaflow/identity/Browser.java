@@ -1,0 +1,143 @@
+package id.desaflow.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A cookie-keeping HTTP client that walks the authorization code + PKCE flow like a browser and a client. */
+final class Browser {
+
+    /** A registered client as a test drives it: secret null = public client. */
+    record Client(String id, String secret, String redirect) {
+    }
+
+    static final Client CLI = new Client("desaflow-cli", null, "http://127.0.0.1:8765/callback");
+    static final Client PORTAL = new Client("portal", "portal-secret",
+            "http://localhost:8080/login/oauth2/code/desaflow");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Browser(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    HttpResponse<String> get(String pathOrUrl) throws Exception {
+        String url = pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl;
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Opens {@code page}, takes its CSRF token and posts {@code fields} to {@code action}, like a person would. */
+    HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws Exception {
+        HttpResponse<String> form = get(page);
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(m.find()).as("csrf token on %s", page).isTrue();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("_csrf", m.group(1));
+        all.putAll(fields);
+        return postForm(action, all);
+    }
+
+    /** POSTs the sign-in form of {@code page} (/login or /login/warga). */
+    HttpResponse<String> signIn(String page, String login, String secret) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("form", page.endsWith("warga") ? "warga" : "petugas");
+        fields.put("username", login);
+        fields.put("password", secret);
+        return submit(page, "/login", fields);
+    }
+
+    /** The whole flow with the scripts' client; returns the token response. */
+    JsonNode tokensFor(String page, String login, String secret) throws Exception {
+        return tokensFor(CLI, page, login, secret);
+    }
+
+    /** Authorization request, sign-in, consent-less redirect with the code, code + verifier exchange. */
+    JsonNode tokensFor(Client client, String page, String login, String secret) throws Exception {
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        HttpResponse<String> first = get(authorizeUrl(client, challenge));
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(location(first)).endsWith("/login");
+        HttpResponse<String> signedIn = signIn(page, login, secret);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(location(signedIn)).as("back to the authorization request").contains("/oauth2/authorize");
+        return exchange(client, location(signedIn), verifier);
+    }
+
+    /** For a browser that is already signed in: follow the authorization request to the code and exchange it. */
+    JsonNode exchange(Client client, String authorizeUrl, String verifier) throws Exception {
+        HttpResponse<String> code = get(authorizeUrl);
+        assertThat(code.statusCode()).isEqualTo(302);
+        String redirect = location(code);
+        assertThat(redirect).startsWith(client.redirect() + "?code=").contains("state=s1");
+        String authCode = URI.create(redirect).getQuery().split("&")[0].substring("code=".length());
+        return token(client, Map.of("grant_type", "authorization_code", "code", authCode,
+                "redirect_uri", client.redirect(), "code_verifier", verifier));
+    }
+
+    JsonNode refresh(Client client, String refreshToken) throws Exception {
+        return token(client, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    static String authorizeUrl(Client client, String challenge) {
+        return "/oauth2/authorize?" + encode(Map.of("response_type", "code", "client_id", client.id(),
+                "redirect_uri", client.redirect(), "scope", "openid profile", "state", "s1",
+                "code_challenge", challenge, "code_challenge_method", "S256"));
+    }
+
+    private JsonNode token(Client client, Map<String, String> form) throws Exception {
+        Map<String, String> body = new LinkedHashMap<>(form);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (client.secret() == null) {
+            body.put("client_id", client.id());
+        } else {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (client.id() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> token = http.send(request.POST(HttpRequest.BodyPublishers.ofString(encode(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body());
+    }
+
+    static JsonNode claims(String jwt) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
