@@ -61,7 +61,7 @@ class BackendDownTest {
     @Test
     void everyPageThatNeedsAServiceShowsTheFriendlyPage() throws Exception {
         for (String page : new String[] {"/", "/surat/surat-keterangan-usaha/ajukan", "/lacak/SKU-7K3P9Q",
-                "/petugas?peran=kades"}) {
+                "/verifikasi/V7K3P9QX"}) {
             String html = mvc.perform(get(page)).andExpect(status().isServiceUnavailable())
                     .andReturn().getResponse().getContentAsString();
             assertThat(html).as(page).contains("Layanan sedang tidak tersedia").contains("Kembali ke beranda")
@@ -70,9 +70,20 @@ class BackendDownTest {
     }
 
     @Test
+    void officialsPagesThatNeedAServiceShowTheFriendlyPageToo() throws Exception {
+        var session = Pages.signIn(mvc, "demo-beji-kades");
+        for (String page : new String[] {"/petugas", "/petugas/tugas", "/petugas/tugas/t-1", "/loket?q=sri"}) {
+            String html = mvc.perform(get(page).session(session)).andExpect(status().isServiceUnavailable())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(html).as(page).contains("Layanan sedang tidak tersedia").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void pagesWithoutServicesStillWork() throws Exception {
         mvc.perform(get("/lacak")).andExpect(status().isOk());
-        mvc.perform(get("/petugas")).andExpect(status().isOk());
+        mvc.perform(get("/masuk")).andExpect(status().isOk());
+        mvc.perform(get("/verifikasi")).andExpect(status().isOk());
     }
 
     @Test

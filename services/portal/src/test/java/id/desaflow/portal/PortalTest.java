@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 public abstract class PortalTest {
     /** The brief's budget for one rendered page. */
-    protected static final int MAX_PAGE_BYTES = 150 * 1024;
+    protected static final int MAX_PAGE_BYTES = Pages.MAX_PAGE_BYTES;
 
     @Autowired
     protected MockMvc mvc;

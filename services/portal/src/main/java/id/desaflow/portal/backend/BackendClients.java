@@ -28,6 +28,7 @@ public class BackendClients {
     public static final String INTAKE = "intakeRestClient";
     public static final String APPROVAL = "approvalRestClient";
     public static final String NOTIFICATION = "notificationRestClient";
+    public static final String VERIFICATION = "verificationRestClient";
 
     /**
      * HTTP/1.1 only: the JDK client would otherwise try an h2c upgrade on plain-http calls to the services, which
@@ -47,6 +48,11 @@ public class BackendClients {
     @Bean(APPROVAL)
     RestClient approvalRestClient(RestClient.Builder builder, ServiceEndpoints services) {
         return client(builder, services.approval().toString(), "approval");
+    }
+
+    @Bean(VERIFICATION)
+    RestClient verificationRestClient(RestClient.Builder builder, ServiceEndpoints services) {
+        return client(builder, services.verification().toString(), "verification");
     }
 
     @Bean(NOTIFICATION)
@@ -78,6 +84,13 @@ public class BackendClients {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.PARAMETER, ElementType.FIELD})
     public @interface Intake {
+    }
+
+    /** Injects the verification client. */
+    @Qualifier(VERIFICATION)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    public @interface Verification {
     }
 
     /** Injects the notification client. */

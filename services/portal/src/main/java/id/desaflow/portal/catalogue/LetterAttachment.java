@@ -6,10 +6,17 @@ import java.util.Locale;
 /** A document a letter type asks for (KTP, KK, surat pengantar RT ...); the form offers one file input each. */
 public record LetterAttachment(String kind, String label, String labelEn, boolean required, Long maxBytes,
         List<String> contentTypes, String help) {
+    /** Intake's ceiling for any document; the catalogue may only lower it. */
+    public static final long MAX_BYTES = 2L * 1024 * 1024;
 
     public LetterAttachment {
         contentTypes = contentTypes == null || contentTypes.isEmpty()
                 ? List.of("image/jpeg", "image/png", "application/pdf") : List.copyOf(contentTypes);
+        maxBytes = maxBytes == null || maxBytes > MAX_BYTES ? MAX_BYTES : maxBytes;
+    }
+
+    public boolean accepts(String contentType) {
+        return contentType != null && contentTypes.contains(contentType);
     }
 
     public String label(Locale locale) {
@@ -25,6 +32,6 @@ public record LetterAttachment(String kind, String label, String labelEn, boolea
     public String limits() {
         String formats = contentTypes.stream().map(t -> t.substring(t.indexOf('/') + 1).toUpperCase(Locale.ROOT)
                 .replace("JPEG", "JPG")).reduce((a, b) -> a + ", " + b).orElse("");
-        return maxBytes == null ? formats : formats + "; maks. " + Math.max(1, maxBytes / (1024 * 1024)) + " MB";
+        return formats + "; maks. " + FileSizes.text(maxBytes);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Locale;
  * {@code onlineAllowed} false means the village offers it at the office only (letters carrying another person's
  * data); absent means online.
  */
-public record LetterType(String code, String label, String labelEn, String description, String descriptionEn,
-        Boolean onlineAllowed, List<String> requirements, List<LetterField> fields,
+public record LetterType(String code, String trackingPrefix, String label, String labelEn, String description,
+        String descriptionEn, Boolean onlineAllowed, List<String> requirements, List<LetterField> fields,
         List<LetterAttachment> attachments) {
 
     public LetterType {
@@ -25,6 +25,14 @@ public record LetterType(String code, String label, String labelEn, String descr
 
     public String description(Locale locale) {
         return english(locale) && descriptionEn != null ? descriptionEn : description;
+    }
+
+    public java.util.Optional<LetterAttachment> attachment(String kind) {
+        return attachments.stream().filter(a -> a.kind().equals(kind)).findFirst();
+    }
+
+    public java.util.Optional<LetterField> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
     static boolean english(Locale locale) {

@@ -35,10 +35,14 @@ class GatewayRoutes {
 
     @Bean
     RouterFunction<ServerResponse> apiRoutes(ServiceEndpoints services) {
-        return backend("intake", services.intake(),
-                "/api/v1/requests/**", "/api/v1/letter-types/**", "/api/v1/villages/**")
-                .and(backend("verification", services.verification(), "/api/v1/verifications/**"))
-                .and(backend("approval", services.approval(), "/api/v1/tasks/**", "/api/v1/letters/**"))
+        // first match wins: the approval service's audit of a request sits under intake's /requests/** tree
+        return backend("approval-audit", services.approval(), "/api/v1/requests/*/audit")
+                .and(backend("intake", services.intake(),
+                        "/api/v1/requests/**", "/api/v1/letter-types/**", "/api/v1/villages/**"))
+                .and(backend("verification", services.verification(), "/api/v1/verifications/**",
+                        "/api/v1/registry/**"))
+                .and(backend("approval", services.approval(), "/api/v1/tasks/**", "/api/v1/letters/**",
+                        "/api/v1/public/**"))
                 .and(backend("notification", services.notification(), "/api/v1/notifications/**",
                         "/api/v1/inbox/**", "/api/v1/preferences/**", "/api/v1/unsubscribe/**", "/api/v1/templates/**",
                         "/api/v1/providers/**"))

@@ -69,6 +69,10 @@ public class Notifications {
         return BackendClients.items(body, Delivery.class, json);
     }
 
+    public void markRead(String id) {
+        notification.post().uri("/api/v1/inbox/{id}/read", id).retrieve().toBodilessEntity();
+    }
+
     public void resend(String id) {
         notification.post().uri("/api/v1/notifications/{id}/resend", id).retrieve().toBodilessEntity();
     }

@@ -1,11 +1,14 @@
 package id.desaflow.portal.officials;
 
-import id.desaflow.portal.backend.Problem;
+import id.desaflow.portal.catalogue.LetterCatalogue;
+import id.desaflow.portal.catalogue.LetterType;
 import id.desaflow.portal.notifications.Notifications;
+import id.desaflow.portal.signin.CurrentOfficial;
+import id.desaflow.portal.signin.Official;
 import id.desaflow.portal.web.Redirects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,84 +18,101 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * "Petugas": a village official picks a role group, sees its open tasks and decides (setujui / minta perbaikan /
- * tolak). Minimal until sign-in exists: the role is chosen, not proven.
+ * "Petugas": the officials' start page (how much work is open, late, new, mine) and the task list with filters,
+ * sorted by due date, late work marked in words. Claim ("Ambil") and release ("Lepaskan") from the list; deciding
+ * happens on the task's own page ({@link TaskController}).
  */
 @Controller
 class OfficialsController {
+    private static final Logger log = LoggerFactory.getLogger(OfficialsController.class);
+    private static final Set<String> RESULTS = Set.of("APPROVE", "REVISE", "REJECT", "diambil", "dilepas", "gagal");
+
+    private final CurrentOfficial officials;
     private final ApprovalTasks tasks;
     private final Notifications notifications;
-    private final MessageSource messages;
-    private final String villageCode;
+    private final LetterCatalogue catalogue;
+    private final List<String> dusun;
 
-    OfficialsController(ApprovalTasks tasks, Notifications notifications, MessageSource messages,
-            @Value("${desaflow.portal.village-code}") String villageCode) {
+    OfficialsController(CurrentOfficial officials, ApprovalTasks tasks, Notifications notifications,
+            LetterCatalogue catalogue, @Value("${desaflow.portal.dusun:}") List<String> dusun) {
+        this.officials = officials;
         this.tasks = tasks;
         this.notifications = notifications;
-        this.messages = messages;
-        this.villageCode = villageCode;
+        this.catalogue = catalogue;
+        this.dusun = dusun;
     }
 
     @GetMapping("/petugas")
-    ModelAndView inbox(@RequestParam(name = "peran", required = false) String roleSlug,
-            @RequestParam(name = "hasil", required = false) String result) {
-        ModelAndView page = page(Role.of(roleSlug), Map.of(), Map.of(), HttpStatus.OK);
-        Decision.of(result).ifPresent(d -> page.addObject("done", d.name()));
-        return page;
-    }
-
-    @PostMapping("/petugas/tugas/{taskId}")
-    ModelAndView decide(@PathVariable String taskId, @RequestParam(name = "peran") String roleSlug,
-            @RequestParam(name = "decision", required = false) String decisionValue,
-            @RequestParam(name = "comment", required = false) String commentValue, Locale locale) {
-        Optional<Role> role = Role.of(roleSlug);
-        String comment = commentValue == null ? "" : commentValue.strip();
-        Optional<Decision> decision = Decision.of(decisionValue);
-        if (role.isEmpty() || decision.isEmpty()) {
-            return page(role, Map.of(taskId, text("officials.error.decision", locale)), Map.of(taskId, comment),
-                    HttpStatus.BAD_REQUEST);
-        }
-        if (decision.get().needsComment && comment.isEmpty()) {
-            return page(role, Map.of(taskId, text("officials.error.commentRequired", locale)),
-                    Map.of(taskId, comment), HttpStatus.BAD_REQUEST);
-        }
-        try {
-            tasks.decide(taskId, decision.get(), comment);
-        } catch (HttpClientErrorException refused) {
-            Problem problem = Problem.of(refused);
-            String message = Optional.ofNullable(problem.fieldMessages().get("comment"))
-                    .or(() -> Optional.ofNullable(problem.detail()))
-                    .orElseGet(() -> text("officials.error.refused", locale));
-            ModelAndView page = page(role, Map.of(taskId, message), Map.of(taskId, comment),
-                    HttpStatus.valueOf(refused.getStatusCode().value()));
-            page.addObject("alert", message);
-            return page;
-        }
-        return Redirects.seeOther(UriComponentsBuilder.fromPath("/petugas")
-                .queryParam("peran", role.get().slug).queryParam("hasil", decision.get().name())
-                .build().toUriString());
-    }
-
-    private ModelAndView page(Optional<Role> role, Map<String, String> errors, Map<String, String> comments,
-            HttpStatus status) {
+    ModelAndView start() {
+        Official official = officials.require();
         ModelAndView page = new ModelAndView("petugas");
-        page.setStatus(status);
-        page.addObject("roles", Role.values());
-        page.addObject("role", role.orElse(null));
-        page.addObject("tasks", role.map(r -> tasks.forGroup(r.group(villageCode))).orElse(List.of()));
-        page.addObject("inApp", role.map(r -> notifications.inApp(r.demoOfficialId())).orElse(List.of()));
-        page.addObject("errors", errors);
-        page.addObject("comments", comments);
+        page.addObject("official", official);
+        page.addObject("counts", tasks.counts(official));
+        page.addObject("inApp", notifications.inApp(official.id()).stream().limit(5).toList());
         return page;
     }
 
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
+    @GetMapping("/petugas/tugas")
+    ModelAndView list(@RequestParam(name = "lingkup", required = false) String scope,
+            @RequestParam(name = "jenis", required = false) String letterType,
+            @RequestParam(name = "dusun", required = false) String dusunName,
+            @RequestParam(name = "terlambat", required = false) String overdue,
+            @RequestParam(name = "baru", required = false) String fresh,
+            @RequestParam(name = "hasil", required = false) String result) {
+        Official official = officials.require();
+        TaskFilter filter = TaskFilter.of(scope, letterType, dusunName, overdue, fresh);
+        List<Task> found = tasks.list(official, filter).stream()
+                .sorted(Comparator.comparing(Task::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        ModelAndView page = new ModelAndView("petugas-tugas");
+        page.addObject("official", official);
+        page.addObject("filter", filter);
+        page.addObject("tasks", found);
+        page.addObject("letterTypes", letterTypes());
+        page.addObject("dusunList", dusun);
+        page.addObject("back", filter.pagePath());
+        if (result != null && RESULTS.contains(result)) {
+            page.addObject("result", result);
+        }
+        return page;
+    }
+
+    @PostMapping("/petugas/tugas/{taskId}/ambil")
+    ModelAndView claim(@PathVariable String taskId, @RequestParam(name = "kembali", required = false) String back) {
+        Official official = officials.require();
+        return act(back, () -> tasks.claim(official, taskId), "diambil");
+    }
+
+    @PostMapping("/petugas/tugas/{taskId}/lepas")
+    ModelAndView unclaim(@PathVariable String taskId, @RequestParam(name = "kembali", required = false) String back) {
+        Official official = officials.require();
+        return act(back, () -> tasks.unclaim(official, taskId), "dilepas");
+    }
+
+    private ModelAndView act(String back, Runnable action, String done) {
+        String result = done;
+        try {
+            action.run();
+        } catch (HttpClientErrorException refused) {
+            log.info("Task action refused by approval: {}", refused.getStatusCode().value());
+            result = "gagal"; // taken by someone else meanwhile, or already decided: the list shows it as it is
+        }
+        return Redirects.seeOther(UriComponentsBuilder.fromUriString(Redirects.localPath(back, "/petugas/tugas"))
+                .replaceQueryParam("hasil", result).build().toUriString());
+    }
+
+    /** The filter's letter types; the list still works without them when intake is down. */
+    private List<LetterType> letterTypes() {
+        try {
+            return catalogue.letterTypes();
+        } catch (RuntimeException unavailable) {
+            log.warn("Letter types for the task filter unavailable: {}", unavailable.toString());
+            return List.of();
+        }
     }
 }

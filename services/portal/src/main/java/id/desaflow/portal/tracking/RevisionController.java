@@ -1,15 +1,16 @@
 package id.desaflow.portal.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.desaflow.portal.application.DocumentParts;
-import id.desaflow.portal.backend.BackendClients;
-import id.desaflow.portal.backend.Problem;
+import id.desaflow.portal.application.ApplicationForms;
+import id.desaflow.portal.application.Draft;
+import id.desaflow.portal.application.Drafts;
+import id.desaflow.portal.application.IntakeRequests;
 import id.desaflow.portal.catalogue.LetterCatalogue;
 import id.desaflow.portal.catalogue.LetterType;
 import id.desaflow.portal.web.Redirects;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,134 +18,118 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * "Perbaiki permohonan": when an official or verification sends a request back, the resident corrects it here. The
- * tracking code alone shows no personal data, so the resident first confirms with their NIK; intake then opens the
- * request to them (X-DesaFlow-User nik:..., the seam sign-in replaces in issue 3) and the form comes pre-filled.
- * Documents chosen again replace the earlier ones of their kind; contacts left empty stay as they were.
+ * "Perbaiki permohonan": when verification or an official sends a request back, its resident corrects it here, on a
+ * form pre-filled from the request. Documents chosen again replace the earlier ones of their kind; contacts left
+ * empty stay as they were (intake shows them masked, so they cannot be refilled).
  */
 @Controller
 class RevisionController {
-    private final RestClient intake;
+    private final Ownership ownership;
     private final LetterCatalogue catalogue;
+    private final ApplicationForms forms;
+    private final IntakeRequests intake;
+    private final String villageCode;
 
-    RevisionController(@BackendClients.Intake RestClient intake, LetterCatalogue catalogue) {
-        this.intake = intake;
+    RevisionController(Ownership ownership, LetterCatalogue catalogue, ApplicationForms forms, IntakeRequests intake,
+            @Value("${desaflow.portal.village-code}") String villageCode) {
+        this.ownership = ownership;
         this.catalogue = catalogue;
+        this.forms = forms;
+        this.intake = intake;
+        this.villageCode = villageCode;
     }
 
     @GetMapping("/lacak/{trackingCode}/perbaiki")
-    ModelAndView askNik(@PathVariable String trackingCode) {
-        return nikStep(trackingCode, null, HttpStatus.OK);
+    ModelAndView form(@PathVariable String trackingCode) {
+        Optional<String> nik = ownership.knownNik(trackingCode);
+        if (nik.isEmpty()) {
+            return Redirects.seeOther(ConfirmationController.confirmPage(trackingCode, "perbaiki"));
+        }
+        JsonNode details;
+        try {
+            details = ownership.details(trackingCode, nik.get());
+        } catch (HttpClientErrorException.Forbidden | HttpClientErrorException.NotFound notTheirs) {
+            return Redirects.seeOther(ConfirmationController.confirmPage(trackingCode, "perbaiki"));
+        }
+        LetterType type = waitingType(details);
+        if (type == null) {
+            return Redirects.seeOther(statusPage(trackingCode, null));
+        }
+        Map<String, String> entered = new LinkedHashMap<>();
+        entered.put("applicant.name", details.path("applicant").path("name").asText(""));
+        details.path("data").properties().forEach(e -> entered.put("data." + e.getKey(), e.getValue().asText()));
+        return page(trackingCode, type, details, entered, Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/lacak/{trackingCode}/perbaiki")
     ModelAndView revise(@PathVariable String trackingCode, @RequestParam MultiValueMap<String, String> form,
             HttpServletRequest request) throws IOException {
-        String nik = value(form, "nik").replace(" ", "");
-        if (!nik.matches("[0-9]{16}")) {
-            return nikStep(trackingCode, "revise.nik.invalid", HttpStatus.BAD_REQUEST);
+        Optional<String> nik = ownership.knownNik(trackingCode);
+        if (nik.isEmpty()) {
+            return Redirects.seeOther(ConfirmationController.confirmPage(trackingCode, "perbaiki"));
         }
-        JsonNode details;
-        try {
-            details = intake.get().uri("/api/v1/requests/{code}/details", trackingCode)
-                    .header("X-DesaFlow-User", "nik:" + nik).retrieve().body(JsonNode.class);
-        } catch (HttpClientErrorException.Forbidden | HttpClientErrorException.NotFound notTheirs) {
-            // the same answer for "no such request" and "not your NIK": existence must not leak
-            return nikStep(trackingCode, "revise.nik.mismatch", HttpStatus.FORBIDDEN);
-        }
-        if (details == null || !"PERLU_PERBAIKAN".equals(details.path("status").asText())) {
-            return Redirects.seeOther(trackingPage(trackingCode));
-        }
-        LetterType type = catalogue.letterType(details.path("letterType").asText()).orElse(null);
+        JsonNode details = ownership.details(trackingCode, nik.get());
+        LetterType type = waitingType(details);
         if (type == null) {
-            return Redirects.seeOther(trackingPage(trackingCode));
+            return Redirects.seeOther(statusPage(trackingCode, null));
         }
-        if (!"kirim".equals(value(form, "langkah"))) {
-            Map<String, String> entered = new LinkedHashMap<>();
-            entered.put("applicant.name", details.path("applicant").path("name").asText(""));
-            details.path("data").properties().forEach(e -> entered.put("data." + e.getKey(), e.getValue().asText()));
-            return formStep(trackingCode, nik, type, details, entered, Map.of(), HttpStatus.OK);
+        Draft draft = forms.read(Drafts.newKey(), type, villageCode, form, request, null, false);
+        IntakeRequests.Outcome outcome = intake.revise(trackingCode, nik.get(), draft, type);
+        if (outcome instanceof IntakeRequests.Refused refused) {
+            return page(trackingCode, type, details, ApplicationForms.entered(draft), refused.errors(),
+                    HttpStatus.BAD_REQUEST);
         }
-        Map<String, String> entered = new LinkedHashMap<>();
-        for (String name : new String[] {"applicant.name", "applicant.phone", "applicant.email"}) {
-            entered.put(name, value(form, name));
-        }
-        Map<String, Object> applicant = new LinkedHashMap<>();
-        applicant.put("nik", nik);
-        applicant.put("name", entered.get("applicant.name"));
-        putIfPresent(applicant, "phone", entered.get("applicant.phone"));
-        putIfPresent(applicant, "email", entered.get("applicant.email"));
-        Map<String, Object> data = new LinkedHashMap<>();
-        type.fields().forEach(f -> {
-            entered.put("data." + f.name(), value(form, "data." + f.name()));
-            putIfPresent(data, f.name(), entered.get("data." + f.name()));
-        });
-        try {
-            intake.post().uri("/api/v1/requests/{code}/revision", trackingCode)
-                    .header("X-DesaFlow-User", "nik:" + nik)
-                    .contentType(MediaType.MULTIPART_FORM_DATA)
-                    .body(DocumentParts.of(Map.of("applicant", applicant, "data", data), request, type.attachments()))
-                    .retrieve().toBodilessEntity();
-        } catch (HttpClientErrorException.Conflict late) {
-            return Redirects.seeOther(trackingPage(trackingCode)); // no longer waiting for a revision
-        } catch (HttpClientErrorException refused) {
-            if (refused.getStatusCode().value() == 400 || refused.getStatusCode().value() == 413) {
-                return formStep(trackingCode, nik, type, details, entered, Problem.of(refused).fieldMessages(),
-                        HttpStatus.BAD_REQUEST);
-            }
-            throw refused;
-        }
-        return Redirects.seeOther(UriComponentsBuilder.fromPath("/lacak/{code}").queryParam("diperbaiki", 1)
-                .buildAndExpand(trackingCode).encode().toUriString());
+        return Redirects.seeOther(statusPage(trackingCode,
+                outcome instanceof IntakeRequests.Accepted ? "diperbaiki" : null));
     }
 
-    private ModelAndView nikStep(String trackingCode, String errorKey, HttpStatus status) {
-        ModelAndView page = new ModelAndView("perbaiki-nik");
-        page.setStatus(status);
-        page.addObject("trackingCode", trackingCode);
-        page.addObject("nikError", errorKey);
-        return page;
+    /** The letter type of a request that waits for its correction; null when it does not (any more). */
+    private LetterType waitingType(JsonNode details) {
+        if (details == null || !"PERLU_PERBAIKAN".equals(details.path("status").asText())) {
+            return null;
+        }
+        return catalogue.letterType(details.path("letterType").asText()).orElse(null);
     }
 
-    private ModelAndView formStep(String trackingCode, String nik, LetterType type, JsonNode details,
-            Map<String, String> entered, Map<String, String> errors, HttpStatus status) {
+    private ModelAndView page(String trackingCode, LetterType type, JsonNode details, Map<String, String> entered,
+            Map<String, String> errors, HttpStatus status) {
         ModelAndView page = new ModelAndView("perbaiki");
         page.setStatus(status);
         page.addObject("trackingCode", trackingCode);
-        page.addObject("nik", nik);
         page.addObject("letterType", type);
         page.addObject("fields", type.fields());
         page.addObject("entered", entered);
         page.addObject("fieldErrors", errors);
+        page.addObject("kept", Map.of());
+        page.addObject("onPaper", java.util.Set.of());
+        page.addObject("counter", false);
         page.addObject("revising", true); // documents already given need not be chosen again
         page.addObject("comment", details.path("revisionComment").asText(null));
-        java.util.List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         details.path("revisionProblems").forEach(p -> problems.add(p.path("message").asText()));
         page.addObject("problems", problems);
+        List<String> given = new ArrayList<>();
+        details.path("attachments").forEach(a -> given.add(a.path("kind").asText()));
+        page.addObject("given", given);
         return page;
     }
 
-    private static String trackingPage(String trackingCode) {
-        return UriComponentsBuilder.fromPath("/lacak/{code}").buildAndExpand(trackingCode).encode().toUriString();
-    }
-
-    private static String value(MultiValueMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null ? "" : value.strip();
-    }
-
-    private static void putIfPresent(Map<String, Object> target, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            target.put(name, value);
+    static String statusPage(String trackingCode, String flag) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/lacak/{code}");
+        if (flag != null) {
+            url.queryParam(flag, 1);
         }
+        return url.encode().buildAndExpand(trackingCode).toUriString();
     }
 }

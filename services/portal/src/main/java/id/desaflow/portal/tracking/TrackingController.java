@@ -1,6 +1,7 @@
 package id.desaflow.portal.tracking;
 
 import id.desaflow.portal.backend.BackendClients;
+import id.desaflow.portal.web.QrCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,17 +13,28 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** "Lacak permohonan": a resident follows a request by its tracking code, no sign-in needed. */
+/**
+ * "Lacak permohonan": anyone with the tracking code follows a request (status, history, what to fix), no sign-in and
+ * no personal data. Acting on it (correct, cancel, download) asks for the applicant's NIK first.
+ */
 @Controller
 class TrackingController {
+    /** One-off notices after a step, by query flag (Post/Redirect/Get). */
+    private static final List<String> NOTICES = List.of("baru", "diperbaiki", "dibatalkan", "tidakDapatDibatalkan",
+            "suratBelumAda");
+
     private final RestClient intake;
     private final MessageSource messages;
+    private final QrCodes qr;
 
-    TrackingController(@BackendClients.Intake RestClient intake, MessageSource messages) {
+    TrackingController(@BackendClients.Intake RestClient intake, MessageSource messages, QrCodes qr) {
         this.intake = intake;
         this.messages = messages;
+        this.qr = qr;
     }
 
     /** The track form; with {@code kode} it redirects to the request's own bookmarkable page. */
@@ -32,12 +44,11 @@ class TrackingController {
             return new ModelAndView("lacak");
         }
         return new ModelAndView("redirect:" + UriComponentsBuilder.fromPath("/lacak/{code}")
-                .buildAndExpand(code.strip()).encode().toUriString());
+                .encode().buildAndExpand(code.strip().toUpperCase(Locale.ROOT)).toUriString());
     }
 
     @GetMapping("/lacak/{trackingCode}")
-    ModelAndView status(@PathVariable String trackingCode, @RequestParam(name = "baru", required = false) String fresh,
-            @RequestParam(name = "diperbaiki", required = false) String revised, Locale locale) {
+    ModelAndView status(@PathVariable String trackingCode, @RequestParam Map<String, String> query, Locale locale) {
         try {
             RequestStatus request = intake.get().uri("/api/v1/requests/{code}", trackingCode)
                     .retrieve().body(RequestStatus.class);
@@ -45,8 +56,15 @@ class TrackingController {
             page.addObject("letterRequest", request);
             page.addObject("trackingCode", request.trackingCode() != null ? request.trackingCode() : trackingCode);
             page.addObject("statusText", statusText(request, locale));
-            page.addObject("fresh", fresh != null);
-            page.addObject("revised", revised != null);
+            page.addObject("letterLabel", request.letterLabel(locale));
+            page.addObject("fresh", query.containsKey("baru"));
+            if (query.containsKey("baru")) {
+                String code = request.trackingCode() != null ? request.trackingCode() : trackingCode;
+                page.addObject("qrSvg", qr.trackingSvg(code,
+                        messages.getMessage("status.fresh.qrLabel", new Object[] {code}, locale)));
+            }
+            NOTICES.stream().filter(n -> !n.equals("baru") && query.containsKey(n)).findFirst()
+                    .ifPresent(n -> page.addObject("notice", n));
             return page;
         } catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest unknown) {
             ModelAndView page = new ModelAndView("lacak");

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page needs, and the friendly pages shown when a service cannot help (never a stack trace). */
 @ControllerAdvice(annotations = Controller.class)
@@ -31,7 +33,21 @@ class PageAdvice {
     @ModelAttribute
     void layout(HttpServletRequest request, Model model) {
         model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("languageLink", languageLink(request));
         model.addAttribute("villageName", villageName);
+    }
+
+    /**
+     * This page in the other language, its query kept (a form's key, a filter), so switching never loses work. GET
+     * pages only: after a form post the link leads to the page's plain address.
+     */
+    static String languageLink(HttpServletRequest request) {
+        String other = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "id" : "en";
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
+        if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+            link.query(request.getQueryString());
+        }
+        return link.replaceQueryParam("lang", other).build().toUriString();
     }
 
     @ExceptionHandler({BackendUnavailableException.class, ResourceAccessException.class})
@@ -55,6 +71,7 @@ class PageAdvice {
         ModelAndView page = new ModelAndView(view);
         page.setStatus(status);
         page.addObject("currentPath", request.getRequestURI());
+        page.addObject("languageLink", languageLink(request));
         page.addObject("villageName", villageName);
         return page;
     }

@@ -15,4 +15,17 @@ public final class Redirects {
         view.setExposeModelAttributes(false);
         return new ModelAndView(view);
     }
+
+    /**
+     * A "go back to" address taken from a form or query: only a path of this portal ("/petugas/tugas?x=1"), never
+     * another site ("//evil.example", "https://..."), so the parameter cannot be used to send people elsewhere.
+     */
+    public static String localPath(String candidate, String fallback) {
+        if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
+                || candidate.startsWith("/\\") || candidate.length() > 500
+                || candidate.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+            return fallback;
+        }
+        return candidate;
+    }
 }

@@ -52,31 +52,51 @@ class NotificationPagesTest extends PortalTest {
     }
 
     @Test
-    void anOfficialSeesTheirInAppNotificationsBesideTheTasks() throws Exception {
-        Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tasks"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+    void anOfficialSeesTheirInAppNotificationsOnTheStartPageAndInTheirInbox() throws Exception {
+        var session = id.desaflow.portal.Pages.signIn(mvc, "demo-beji-sekdes");
+        stubCounts();
         Backends.NOTIFICATION.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 urlPathEqualTo("/api/v1/inbox")).withQueryParam("recipient", equalTo("demo-beji-sekdes"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                         [{"id":"i1","at":"2026-11-23T01:00:00Z","title":"Tugas baru: Paraf Sekdes",
-                          "body":"Surat Keterangan Usaha SKU-AB12CD menunggu paraf Anda","link":"/petugas",
-                          "read":false}]""")));
+                          "body":"Surat Keterangan Usaha SKU-AB12CD menunggu paraf Anda",
+                          "link":"http://localhost:8080/petugas","read":false}]""")));
 
-        String html = mvc.perform(get("/petugas").param("peran", "sekdes")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("Pemberitahuan untuk Anda").contains("Tugas baru: Paraf Sekdes")
-                .contains("SKU-AB12CD menunggu paraf Anda");
+        var start = id.desaflow.portal.Pages.html(mvc.perform(get("/petugas").session(session))
+                .andExpect(status().isOk()));
+        assertThat(start.select(".notifications").text()).contains("Tugas baru: Paraf Sekdes")
+                .contains("Belum dibaca").contains("SKU-AB12CD menunggu paraf Anda");
+
+        var inbox = id.desaflow.portal.Pages.html(mvc.perform(get("/petugas/pemberitahuan").session(session))
+                .andExpect(status().isOk()));
+        assertThat(inbox.select("#pesan-i1").text()).contains("Tugas baru: Paraf Sekdes").contains("23 Nov 2026 08.00 WIB");
+        assertThat(inbox.select("#pesan-i1 form").attr("action")).isEqualTo("/petugas/pemberitahuan/i1/dibaca");
+
+        Backends.NOTIFICATION.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/inbox/i1/read")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        mvc.perform(post("/petugas/pemberitahuan/i1/dibaca").session(session)
+                        .param("tautan", "http://localhost:8080/petugas"))
+                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/petugas"));
+        mvc.perform(post("/petugas/pemberitahuan/i1/dibaca").session(session).param("tautan", "https://evil.example/"))
+                .andExpect(redirectedUrl("/petugas/pemberitahuan"));
+        Backends.NOTIFICATION.verify(2, postRequestedFor(urlEqualTo("/api/v1/inbox/i1/read")));
     }
 
     @Test
-    void theTaskListStillWorksWhenNotificationsAreDown() throws Exception {
-        Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/tasks"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+    void theStartPageStillWorksWhenNotificationsAreDown() throws Exception {
+        var session = id.desaflow.portal.Pages.signIn(mvc, "demo-beji-sekdes");
+        stubCounts();
         Backends.NOTIFICATION.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 urlPathEqualTo("/api/v1/inbox")).willReturn(aResponse().withStatus(503)));
 
-        String html = mvc.perform(get("/petugas").param("peran", "sekdes")).andExpect(status().isOk())
+        String html = mvc.perform(get("/petugas").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Belum ada pemberitahuan.");
+    }
+
+    private static void stubCounts() {
+        Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/v1/tasks/counts")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"open\":0,\"overdue\":0,\"mine\":0,\"new\":0}")));
     }
 }

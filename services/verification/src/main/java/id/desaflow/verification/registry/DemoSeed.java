@@ -12,15 +12,17 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Fills the registry with the demo village (Desa Beji) when it holds nobody of it yet. Runs once all beans exist,
- * before the Kafka listeners start, so the first requests are checked against a filled registry.
+ * Fills the registry with the demo village (Desa Beji) and two residents of its neighbour (for the "not a resident
+ * here" case), each village only when the registry holds nobody of it yet. Runs once all beans exist, before the
+ * Kafka listeners start, so the first requests are checked against a filled registry. Goes through the real import.
  */
 @Component
 @ConditionalOnProperty(name = "desaflow.demo-seed", havingValue = "true")
 class DemoSeed implements SmartInitializingSingleton {
-    static final String DEMO_VILLAGE = "3309012004";
+    static final List<String> VILLAGES = List.of("3309012004", "3309012005");
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
 
     private final PopulationRegistry registry;
@@ -33,16 +35,18 @@ class DemoSeed implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (registry.countByVillageCode(DEMO_VILLAGE) > 0) {
-            return;
-        }
-        try (Reader csv = new InputStreamReader(
-                new ClassPathResource("seed/penduduk-" + DEMO_VILLAGE + ".csv").getInputStream(),
-                StandardCharsets.UTF_8)) {
-            var report = importer.importCsv(csv);
-            log.info("Demo seed: {} residents imported, problems {}", report.imported(), report.problems());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String village : VILLAGES) {
+            if (registry.countByVillageCode(village) > 0) {
+                continue;
+            }
+            try (Reader csv = new InputStreamReader(new ClassPathResource("seed/penduduk-" + village + ".csv")
+                    .getInputStream(), StandardCharsets.UTF_8)) {
+                RegistryImport report = importer.importCsv(village, csv, "demo-seed");
+                log.info("Demo seed of village {}: {} residents imported, {} rows refused", village,
+                        report.accepted(), report.refused());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -1,10 +1,12 @@
 package id.desaflow.verification.verification;
 
 import id.desaflow.contracts.events.EventType;
+import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRevised;
 import id.desaflow.contracts.events.RequestSubmitted;
 import id.desaflow.contracts.events.Topics;
 import id.desaflow.platform.messaging.IncomingEvent;
+import id.desaflow.verification.rules.Submission;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the intake topic: submitted and revised requests are verified; every other type (cancellations, types
- * added later) is none of verification's business. A malformed event throws and goes to the dead-letter topic.
+ * Reads the intake topic: submitted and revised requests are verified, a cancelled one is closed; every other type
+ * (types added later) is none of verification's business. A malformed event throws and goes to the dead-letter topic.
  */
 @Component
 class IntakeEventListener {
@@ -33,6 +35,8 @@ class IntakeEventListener {
             verifications.verify(event.id(), Submission.of(event.payload(RequestSubmitted.class)));
         } else if (type == EventType.REQUEST_REVISED) {
             verifications.verify(event.id(), Submission.of(event.payload(RequestRevised.class)));
+        } else if (type == EventType.REQUEST_CANCELLED) {
+            verifications.close(event.id(), event.payload(RequestCancelled.class).requestId(), "cancelled");
         } else {
             log.debug("Ignored {} {}", event.type(), event.id());
         }

@@ -1,15 +1,26 @@
 package id.desaflow.verification.verification;
 
 import id.desaflow.contracts.events.EventType;
+import id.desaflow.contracts.events.LetterIssued;
+import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestSubmitted;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.platform.messaging.IncomingEvent;
 import id.desaflow.platform.outbox.OutboxMessage;
+import id.desaflow.verification.ServiceTestSupport;
+import id.desaflow.verification.registry.Resident;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
+import static id.desaflow.verification.TestResidents.resident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Nothing twice: a redelivered event, a repeated submission or an old revision verifies nothing again. */
@@ -21,7 +32,7 @@ class RedeliveryTest extends ServiceTestSupport {
     @Test
     void theSameSubmittedEventTwiceGivesExactlyOneVerification() {
         String id = newRequestId();
-        OutboxMessage once = publish(id, submitted(id, SRI_NIK, "Sri Wahyuni"));
+        OutboxMessage once = publish(id, submitted(id, registered(resident("Sekali Saja"))));
         publisher.publish(once);
 
         awaitAllHandled();
@@ -34,7 +45,7 @@ class RedeliveryTest extends ServiceTestSupport {
     @Test
     void aSecondSubmissionOfTheSameRequestWithAnotherEventIdIsNotVerifiedAgain() {
         String id = newRequestId();
-        RequestSubmitted request = submitted(id, SRI_NIK, "Sri Wahyuni");
+        RequestSubmitted request = submitted(id, registered(resident("Dua Kali")));
         publish(id, request);
         OutboxMessage again = publish(id, request);
 
@@ -45,12 +56,13 @@ class RedeliveryTest extends ServiceTestSupport {
 
     @Test
     void aRevisionIsVerifiedOnceAndAnOlderRevisionArrivingLateIsIgnored() {
+        Resident rina = registered(resident("Rina Kusumawati").female());
         String id = newRequestId();
-        RequestSubmitted request = submitted(id, SRI_NIK, "Sri Wahyuni");
+        RequestSubmitted request = submitted(id, rina);
         publish(id, request);
-        OutboxMessage second = publish(id, revised(request, 2, "Sri Wahyuni", Map.of("namaUsaha", "Toko Kelontong")));
+        OutboxMessage second = publish(id, revised(request, 2, rina.name(), Map.of("namaUsaha", "Toko Kelontong")));
         publisher.publish(second);
-        publish(id, revised(request, 1, "Sri Wahyuni", Map.of("namaUsaha", "Warung")));
+        publish(id, revised(request, 1, rina.name(), Map.of("namaUsaha", "Warung")));
 
         awaitAllHandled();
         assertThat(verificationEventsOf(id)).isEqualTo(2);
@@ -59,13 +71,39 @@ class RedeliveryTest extends ServiceTestSupport {
         assertThat(records.findById(id).orElseThrow().revision()).isEqualTo(2);
     }
 
+    @Test
+    void aRedeliveredClosingEventChangesNothingMoreAndALaterEndIsOnlyRecorded() {
+        String id = newRequestId();
+        publish(id, submitted(id, registered(resident("Joko Widodo"))));
+        awaitVerificationOf(id);
+        OutboxMessage issued = publish(id, new LetterIssued(id, "500/001/3309012004/XI/2026",
+                "surat-keterangan-usaha", BEJI, "Kepala Desa", "Kepala Desa Beji", Instant.now()));
+        Awaitility.await().until(() -> "letter-issued".equals(records.findById(id).orElseThrow().closedBy()));
+
+        publisher.publish(issued);
+        OutboxMessage cancelled = publish(id, new RequestCancelled(id, "terlambat", Instant.now()));
+        awaitAllHandled();
+        // approval has one partition too: once a later closing event is handled, the redelivery was
+        String marker = newRequestId();
+        publish(marker, new LetterIssued(marker, "500/002/3309012004/XI/2026", "surat-keterangan-usaha", BEJI,
+                "Kepala Desa", "Kepala Desa Beji", Instant.now()));
+        Awaitility.await().until(() -> records.findById(marker).isPresent());
+
+        VerificationRecord record = records.findById(id).orElseThrow();
+        assertThat(record.open()).isFalse();
+        assertThat(record.closedBy()).isEqualTo("letter-issued");
+        assertThat(record.hasHandled(cancelled.eventId())).isTrue();
+        assertThat(record.pendingEvents()).isEmpty();
+        assertThat(verificationEventsOf(id)).isEqualTo(1);
+    }
+
     /**
-     * Intake has one partition here, so once a request published afterwards is verified, every earlier event has
-     * been handled, and any event it caused was saved (and, oldest document first, relayed) before.
+     * Intake has one partition here, so once a request published afterwards is verified, every earlier intake event
+     * has been handled, and any event it caused was saved (and, oldest document first, relayed) before.
      */
     private void awaitAllHandled() {
         String marker = newRequestId();
-        publish(marker, submitted(marker, SRI_NIK, "Sri Wahyuni"));
+        publish(marker, submitted(marker, registered(resident("Penanda Urutan"))));
         awaitVerificationOf(marker);
     }
 
@@ -75,13 +113,13 @@ class RedeliveryTest extends ServiceTestSupport {
      * verification, i.e. a second event id.
      */
     private long verificationEventsOf(String requestId) {
-        return java.util.stream.Stream.concat(verificationEvents.events(EventType.REQUEST_VERIFIED, requestId).stream(),
-                        verificationEvents.events(EventType.VERIFICATION_FAILED, requestId).stream())
+        return Stream.of(EventType.REQUEST_VERIFIED, EventType.VERIFICATION_FAILED, EventType.RETURNED_FOR_REVISION)
+                .flatMap(type -> verificationEvents.events(type, requestId).stream())
                 .map(IncomingEvent::id).distinct().count();
     }
 
-    private static java.util.function.Predicate<IncomingEvent> distinctIds() {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    private static Predicate<IncomingEvent> distinctIds() {
+        Set<String> seen = new HashSet<>();
         return e -> seen.add(e.id());
     }
 }

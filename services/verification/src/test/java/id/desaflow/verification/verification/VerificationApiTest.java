@@ -1,12 +1,16 @@
 package id.desaflow.verification.verification;
 
 import id.desaflow.contracts.events.EventType;
+import id.desaflow.verification.ServiceTestSupport;
+import id.desaflow.verification.registry.Resident;
+import id.desaflow.verification.registry.ResidentStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.hamcrest.Matchers.not;
+import static id.desaflow.verification.TestResidents.resident;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -18,9 +22,10 @@ class VerificationApiTest extends ServiceTestSupport {
     MockMvc mvc;
 
     @Test
-    void showsOutcomeChecksRevisionAndTimeWithTheNikMasked() throws Exception {
+    void showsOutcomeFindingsRevisionAndTimeWithTheNikMasked() throws Exception {
+        Resident deceased = registered(resident("Karto Wiryo").status(ResidentStatus.MENINGGAL).dusun("Candi"));
         String id = newRequestId();
-        publish(id, submitted(id, DECEASED_NIK, "Wiryo Sumarto"));
+        publish(id, submitted(id, deceased));
         verificationEvents.awaitType(EventType.VERIFICATION_FAILED, id);
 
         mvc.perform(get("/api/v1/verifications/{id}", id))
@@ -28,13 +33,19 @@ class VerificationApiTest extends ServiceTestSupport {
                 .andExpect(jsonPath("$.requestId").value(id))
                 .andExpect(jsonPath("$.outcome").value("FAILED"))
                 .andExpect(jsonPath("$.revision").value(0))
-                .andExpect(jsonPath("$.dusun").value("Beji"))
-                .andExpect(jsonPath("$.applicant.nikMasked").value("3309**********08"))
-                .andExpect(jsonPath("$.applicant.name").value("Wiryo Sumarto"))
+                .andExpect(jsonPath("$.checksRevision").value(0))
+                .andExpect(jsonPath("$.dusun").value("Candi"))
+                .andExpect(jsonPath("$.open").value(false))
+                .andExpect(jsonPath("$.pending").doesNotExist())
+                .andExpect(jsonPath("$.applicant.nikMasked").value(deceased.nik().substring(0, 4) + "**********"
+                        + deceased.nik().substring(14)))
+                .andExpect(jsonPath("$.applicant.name").value("Karto Wiryo"))
                 .andExpect(jsonPath("$.checks[1].rule").value("masih-hidup"))
                 .andExpect(jsonPath("$.checks[1].passed").value(false))
+                .andExpect(jsonPath("$.checks[1].outcome").value("FAILED"))
+                .andExpect(jsonPath("$.checks[1].kept").value(false))
                 .andExpect(jsonPath("$.verifiedAt").isNotEmpty())
-                .andExpect(content().string(not(containsString(DECEASED_NIK))));
+                .andExpect(content().string(not(containsString(deceased.nik()))));
     }
 
     @Test

@@ -1,0 +1,120 @@
+// Shared by the browser journeys: one headless Debian chromium (never a downloaded browser), phone-sized pages,
+// screenshots and page sizes under target/. Env: BASE_URL (default http://localhost:8080), CHROMIUM.
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+export const BASE = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+export const OUT = 'target';
+mkdirSync(`${OUT}/screenshots`, { recursive: true });
+
+// the smallest whole JPEG (SOI, JFIF header, EOI): intake judges files by their bytes, this one passes
+export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+  0xff, 0xd9]);
+export const jpeg = (name) => ({ name, mimeType: 'image/jpeg', buffer: JPEG });
+
+// residents of the demo register (verification seed) and the demo officials (portal's "Masuk sebagai")
+export const SRI = { nik: '3309016108790002', name: 'Sri Wahyuni', phone: '081234567890', email: 'sri.wahyuni@beji.test' };
+export const SUTRISNO = { nik: '3309011203750001', name: 'Sutrisno' };
+export const OFFICIALS = {
+  operator: 'demo-beji-operator', kasi: 'demo-beji-kasi-pelayanan', sekdes: 'demo-beji-sekdes', kades: 'demo-beji-kades',
+};
+
+const pageSizes = [];
+let browser;
+
+export async function launch() {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return browser;
+}
+
+/** A fresh browser profile (own cookies = own session), 360x740 like a small Android phone, Indonesian. */
+export async function phone() {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID',
+    acceptDownloads: true });
+  context.setDefaultTimeout(20_000);
+  context.on('response', async (response) => {
+    if (response.request().resourceType() === 'document' && response.status() < 400) {
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      pageSizes.push(`${new URL(response.url()).pathname}\t${body.length}`);
+      if (body.length >= 150 * 1024) console.log(`WARN page over 150 KB: ${response.url()} (${body.length} B)`);
+    }
+  });
+  return context.newPage();
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${OUT}/screenshots/${name}.png`, fullPage: true });
+}
+
+export function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Reloads until the page shows the text: work travels through Kafka, so it arrives a moment later. */
+export async function reloadUntil(page, url, text, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.goto(url);
+    if ((await page.content()).includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`"${text}" did not appear on ${url} within ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(1000); // polling interval between reloads, not a wait for a result
+  }
+}
+
+/** "Masuk sebagai": picks the demo official on the sign-in page. */
+export async function signIn(page, officialId, next = '/petugas') {
+  await page.goto(`${BASE}/masuk?lanjut=${encodeURIComponent(next)}`);
+  await page.check(`#p-${officialId}`);
+  await page.click('main form button[type="submit"]');
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
+/** Withdraws a request as its resident (confirming with the NIK): lets a journey run again on kept data. */
+export async function cancelAsResident(page, trackingCode, nik) {
+  await page.goto(`${BASE}/lacak/${trackingCode}/batalkan`);
+  if (page.url().includes('/konfirmasi')) {
+    await page.fill('#f-nik', nik);
+    await page.click('main form button[type="submit"]');
+  }
+  await page.fill('#f-alasan', 'Uji peramban: diajukan ulang');
+  await page.click('button.danger');
+  await page.waitForURL(/dibatalkan=1|tidakDapatDibatalkan=1/);
+}
+
+/** The open request a 409 points to ("Lihat permohonan ..."), or null. */
+export async function existingRequest(page) {
+  const link = page.locator('[role="alert"] a[href^="/lacak/"]');
+  return (await link.count()) ? (await link.first().getAttribute('href')).split('/').pop() : null;
+}
+
+/** Runs the journeys in order; exit code 0 only when all passed. */
+export async function run(journeys) {
+  await launch();
+  let failed = 0;
+  for (const [name, journey] of Object.entries(journeys)) {
+    const started = Date.now();
+    try {
+      await journey();
+      console.log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${name}: ${e.message}`);
+      for (const context of browser.contexts()) {
+        for (const [i, page] of context.pages().entries()) {
+          await page.screenshot({ path: `${OUT}/screenshots/failed-${failed}-${i}.png`, fullPage: true })
+            .catch(() => {});
+          console.log(`  page ${i} at ${page.url()}`);
+        }
+      }
+    }
+  }
+  await browser.close();
+  writeFileSync(`${OUT}/page-sizes.txt`, ['path\tbytes (HTML, before images)', ...pageSizes].join('\n') + '\n');
+  console.log(`${failed === 0 ? 'ALL PASSED' : `${failed} FAILED`}; screenshots in ${OUT}/screenshots, `
+    + `page sizes in ${OUT}/page-sizes.txt`);
+  return failed;
+}
