@@ -16,6 +16,7 @@ public class ActorAuthentication extends AbstractAuthenticationToken {
     private final Actor actor;
     private final Jwt jwt;
 
+    /** @param jwt the validated token; null only in open mode, where {@link HeaderActorFilter} names the actor */
     public ActorAuthentication(Actor actor, Jwt jwt) {
         super(authorities(actor));
         this.actor = actor;
@@ -37,7 +38,7 @@ public class ActorAuthentication extends AbstractAuthenticationToken {
 
     /** The compact JWT, for an {@code Authorization: Bearer} header towards another DesaFlow service. */
     public String token() {
-        return jwt.getTokenValue();
+        return jwt == null ? null : jwt.getTokenValue();
     }
 
     @Override
@@ -47,7 +48,7 @@ public class ActorAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public Object getCredentials() {
-        return jwt.getTokenValue();
+        return token();
     }
 
     /** The subject, never a NIK: this is what Spring writes into logs and audit events. */

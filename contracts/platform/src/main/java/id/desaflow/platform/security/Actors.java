@@ -21,7 +21,7 @@ public final class Actors {
 
     /** The caller's token, to relay it as {@code Authorization: Bearer <token>} to another service. */
     public static Optional<String> bearerToken() {
-        return authentication().map(ActorAuthentication::token);
+        return authentication().map(ActorAuthentication::token); // empty in open mode: nothing to relay
     }
 
     private static Optional<ActorAuthentication> authentication() {
