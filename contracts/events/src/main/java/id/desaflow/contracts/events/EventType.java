@@ -28,7 +28,9 @@ public enum EventType {
     LETTER_REVOKED("desaflow.request.letter-revoked.v1", Topics.APPROVAL, LetterRevoked.class),
     NOTIFICATION_DELIVERED("desaflow.notification.delivered.v1", Topics.NOTIFICATION, NotificationDelivered.class),
     NOTIFICATION_FAILED("desaflow.notification.failed.v1", Topics.NOTIFICATION, NotificationFailed.class),
-    OFFICIAL_CHANGED("desaflow.identity.official-changed.v1", Topics.IDENTITY, OfficialChanged.class);
+    OFFICIAL_CHANGED("desaflow.identity.official-changed.v1", Topics.IDENTITY, OfficialChanged.class),
+    ONE_TIME_CODE_REQUESTED("desaflow.identity.one-time-code-requested.v1", Topics.IDENTITY,
+            OneTimeCodeRequested.class);
 
     private final String type;
     private final String topic;

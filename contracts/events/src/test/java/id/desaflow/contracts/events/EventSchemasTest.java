@@ -38,6 +38,8 @@ class EventSchemasTest {
                     "admin.beji", NOW);
             case OFFICIAL_CHANGED -> new OfficialChanged("u1", "kadus.bulu", "Slamet", "3309012004", List.of("kadus"),
                     "Bulu", "slamet@beji.desa.id", "081200000001", true, NOW);
+            case ONE_TIME_CODE_REQUESTED -> new OneTimeCodeRequested("warga-1", "SMS", "081234567890", "482913", "id",
+                    NOW.plusSeconds(600), NOW);
             case VERIFICATION_FAILED -> new VerificationFailed("r1", "SKU-7K3M9Q", 0,
                     List.of(new CheckResult("nik-terdaftar", false, "NIK tidak terdaftar")), NOW);
             case TASK_CREATED -> new ApprovalTaskCreated("r1", "t1", "Pemeriksaan Kasi Pelayanan", "kasi-pelayanan",
