@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -106,6 +107,7 @@ class ApprovalProcesses {
         variables.put(ProcessVariables.APPLICANT_NAME, event.applicant().name());
         variables.put(ProcessVariables.APPLICANT_NIK, event.applicant().nik());
         variables.put(ProcessVariables.DATA, EventJson.toJson(event.data() == null ? Map.of() : event.data()));
+        variables.put(ProcessVariables.CHECKS, EventJson.toJson(event.checks() == null ? List.of() : event.checks()));
         return variables;
     }
 }

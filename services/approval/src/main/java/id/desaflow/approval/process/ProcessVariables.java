@@ -24,6 +24,14 @@ public final class ProcessVariables {
     /** Set when a rejection is not an official's decision (revision failed verification or timed out). */
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String LETTER_NUMBER = "letterNumber";
+    /** Verification's results for the officials (JSON array of CheckResult), refreshed on each revision. */
+    public static final String CHECKS = "checks";
+    /** Who signs the letter: {@code kades}, or {@code sekdes} when the village delegates ("a.n. Kepala Desa"). */
+    public static final String SIGNER_ROLE = "signerRole";
+    /** True when the signer signs on behalf of the kepala desa (a.n.). */
+    public static final String ON_BEHALF = "onBehalf";
+    /** Set by the deciding task: the user id who decided the final signature (the letter's signer). */
+    public static final String SIGNED_BY = "signedBy";
 
     private ProcessVariables() {
     }
