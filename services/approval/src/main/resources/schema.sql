@@ -38,3 +38,17 @@ CREATE TABLE IF NOT EXISTS issued_letter (
     signer_position VARCHAR(200) NOT NULL,
     issued_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Session 3: what the signed letter shows and how anyone checks it (added to existing local databases too).
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS tracking_code VARCHAR(32);
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS applicant_nik VARCHAR(16);
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS dusun VARCHAR(60);
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS letter_data TEXT;
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS on_behalf BOOLEAN DEFAULT FALSE;
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS verification_code VARCHAR(32);
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS status VARCHAR(16) DEFAULT 'VALID';
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS revoked_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS revoked_by VARCHAR(64);
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS revocation_reason VARCHAR(500);
+CREATE UNIQUE INDEX IF NOT EXISTS issued_letter_verification_code ON issued_letter (verification_code);
+CREATE INDEX IF NOT EXISTS issued_letter_tracking_code ON issued_letter (tracking_code);

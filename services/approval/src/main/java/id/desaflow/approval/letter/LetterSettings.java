@@ -8,23 +8,38 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What villages decide and change without a release: classification code per letter type, who signs, how
- * numbers are counted.
+ * What villages decide and change without a release: classification code per letter type, who signs, the
+ * letterhead, how numbers are counted.
+ *
+ * @param publicBaseUrl where the portal answers: the letter's QR code links to {@code <publicBaseUrl>/verifikasi/<code>}
  */
 @ConfigurationProperties("desaflow")
 record LetterSettings(Map<String, LetterTypeSettings> letterTypes, Map<String, VillageSettings> villages,
-        @DefaultValue Letters letters) {
+        @DefaultValue Letters letters, @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
     LetterSettings {
         letterTypes = letterTypes == null ? Map.of() : Map.copyOf(letterTypes);
         villages = villages == null ? Map.of() : Map.copyOf(villages);
+        publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
     record LetterTypeSettings(String classification) {
     }
 
-    /** {@code kepalaDesa} may be empty (the position still prints); the name is frozen on the letter at signing. */
-    record VillageSettings(String kepalaDesa, String signerPosition) {
+    /**
+     * {@code kepalaDesa} may be empty (the position still prints); names are frozen on the letter at signing.
+     * {@code sekretarisDesa} signs "a.n. Kepala Desa" when the chain delegates the signature.
+     */
+    record VillageSettings(String kepalaDesa, String signerPosition, String name, String kecamatan, String kabupaten,
+            String province, String address, String sekretarisDesa) {
+
+        /** "Beji" from the configured name, else from the signer's position ("Kepala Desa Beji"). */
+        String villageName() {
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+            return signerPosition == null ? "" : signerPosition.replaceFirst("(?i)^kepala desa\\s*", "");
+        }
     }
 
     record Letters(@DefaultValue("Asia/Jakarta") ZoneId zone, @DefaultValue("VILLAGE") SequenceScope sequenceScope) {
@@ -35,11 +50,10 @@ record LetterSettings(Map<String, LetterTypeSettings> letterTypes, Map<String, V
         VILLAGE, LETTER_TYPE, CLASSIFICATION
     }
 
-    String classification(String letterType) {
+    /** A village's own classification code for a letter type, overriding the catalogue's. */
+    Optional<String> classificationOverride(String letterType) {
         return Optional.ofNullable(letterTypes.get(letterType)).map(LetterTypeSettings::classification)
-                .filter(c -> !c.isBlank())
-                .orElseThrow(() -> new IllegalStateException("No classification configured for letter type "
-                        + letterType + " (desaflow.letter-types." + letterType + ".classification)"));
+                .filter(c -> !c.isBlank());
     }
 
     VillageSettings village(String villageCode) {
@@ -54,5 +68,9 @@ record LetterSettings(Map<String, LetterTypeSettings> letterTypes, Map<String, V
             case LETTER_TYPE -> letterType;
             case CLASSIFICATION -> classification;
         };
+    }
+
+    String verificationUrl(String verificationCode) {
+        return publicBaseUrl + "/verifikasi/" + verificationCode;
     }
 }

@@ -9,6 +9,7 @@ import id.desaflow.contracts.events.EventType;
 import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.LetterIssued;
+import id.desaflow.contracts.events.LetterRevoked;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRejected;
 import id.desaflow.contracts.events.RevisionRequested;
@@ -50,6 +51,8 @@ class ApprovalServiceTest extends SpringServiceTest {
     TestRestTemplate http;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -125,6 +128,83 @@ class ApprovalServiceTest extends SpringServiceTest {
                 .value()).isEqualTo(404);
         assertThat(http.getForEntity("/api/v1/tasks/" + kades.taskId(), String.class).getStatusCode().value())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theSignedLetterIsAPdfForItsResidentAndItsQrCodeConfirmsItUntilAnAdministratorRevokesIt() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        RequestVerified request = verified(requestId, 0, Map.of("namaUsaha", "Warung Bu Siti", "keperluan", "KUR"));
+        publish(request);
+        for (String role : List.of("kasi-pelayanan", "sekdes", "kades")) {
+            assertThat(post("/api/v1/tasks/" + taskCreated(requestId, role).taskId() + "/complete", role + ".beji",
+                    Map.of("decision", "APPROVE")).getStatusCode().value()).isEqualTo(200);
+        }
+        LetterIssued issued = payload(approvalEvents.awaitType(EventType.LETTER_ISSUED, requestId), LetterIssued.class);
+        String pdfPath = "/api/v1/letters/" + request.trackingCode() + "/pdf";
+
+        ResponseEntity<byte[]> mine = as(HttpMethod.GET, pdfPath, "nik:3309014107900001", null, null, byte[].class);
+        assertThat(mine.getStatusCode().value()).isEqualTo(200);
+        assertThat(mine.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(new String(mine.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(as(HttpMethod.GET, pdfPath, "x", "desa:" + VILLAGE + ":kasi-pelayanan", null, byte[].class)
+                .getStatusCode().value()).as("an official of the village").isEqualTo(200);
+        // another resident, an official of another village, nobody: nothing to see, not even that it exists
+        assertThat(as(HttpMethod.GET, pdfPath, "nik:3309016108790002", null, null, String.class).getStatusCode()
+                .value()).isEqualTo(404);
+        assertThat(as(HttpMethod.GET, pdfPath, "y", "desa:3309012005:kasi-pelayanan", null, String.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(http.getForEntity(pdfPath, String.class).getStatusCode().value()).isEqualTo(401);
+
+        String code = verificationCode(issued.letterNumber());
+        JsonNode genuine = body(http.getForEntity("/api/v1/public/letters/" + code, String.class));
+        assertThat(genuine.path("status").asText()).isEqualTo("VALID");
+        assertThat(genuine.path("letterNumber").asText()).isEqualTo(issued.letterNumber());
+        assertThat(genuine.path("letterLabel").asText()).isEqualTo("Surat Keterangan Usaha");
+        assertThat(genuine.path("residentName").asText()).isEqualTo("Siti Aminah");
+        assertThat(genuine.toString()).doesNotContain("3309014107900001").doesNotContain("Warung");
+        assertThat(http.getForEntity("/api/v1/public/letters/ZZZZZZZZZZZZ", String.class).getStatusCode().value())
+                .isEqualTo(404);
+
+        String revocation = "/api/v1/letters/" + request.trackingCode() + "/revocation";
+        String admin = "desa:" + VILLAGE + ":admin-desa";
+        assertProblem(as(HttpMethod.POST, revocation, "adm", admin, Map.of("reason", " "), String.class), 400, "reason");
+        assertThat(as(HttpMethod.POST, revocation, "x", "desa:" + VILLAGE + ":kasi-pelayanan",
+                Map.of("reason", "Salah ketik"), String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as(HttpMethod.POST, revocation, "adm2", "desa:3309012005:admin-desa",
+                Map.of("reason", "Salah ketik"), String.class).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> revoked = as(HttpMethod.POST, revocation, "admin.beji", admin,
+                Map.of("reason", "Data usaha tidak benar"), String.class);
+        assertThat(revoked.getStatusCode().value()).isEqualTo(200);
+        assertThat(as(HttpMethod.POST, revocation, "admin.beji", admin, Map.of("reason", "lagi"), String.class)
+                .getStatusCode().value()).isEqualTo(409);
+
+        LetterRevoked event = payload(approvalEvents.awaitType(EventType.LETTER_REVOKED, requestId),
+                LetterRevoked.class);
+        assertThat(event.reason()).isEqualTo("Data usaha tidak benar");
+        assertThat(event.revokedBy()).isEqualTo("admin.beji");
+        assertThat(approvalEvents.events(EventType.LETTER_REVOKED, requestId)).hasSize(1);
+        JsonNode afterwards = body(http.getForEntity("/api/v1/public/letters/" + code.toLowerCase(), String.class));
+        assertThat(afterwards.path("status").asText()).isEqualTo("REVOKED");
+        assertThat(afterwards.path("revocationReason").asText()).isEqualTo("Data usaha tidak benar");
+    }
+
+    /** The code printed under the QR code, as a person holding the letter would read it. */
+    private String verificationCode(String letterNumber) {
+        return jdbc.queryForObject("SELECT verification_code FROM issued_letter WHERE letter_number = ?",
+                String.class, letterNumber);
+    }
+
+    private <T> ResponseEntity<T> as(HttpMethod method, String path, String user, String groups, Object body,
+            Class<T> type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-DesaFlow-User", user);
+        if (groups != null) {
+            headers.set("X-DesaFlow-Groups", groups);
+        }
+        if (body != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        return http.exchange(path, method, new HttpEntity<>(body, headers), type);
     }
 
     @Test

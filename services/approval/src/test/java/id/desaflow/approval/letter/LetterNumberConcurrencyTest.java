@@ -30,8 +30,7 @@ class LetterNumberConcurrencyTest extends SpringServiceTest {
     void twentyConcurrentSigningsGetTwentyDistinctGapFreeNumbers() throws Exception {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         List<Callable<String>> signings = IntStream.range(0, 20).<Callable<String>>mapToObj(i -> () -> tx.execute(
-                s -> register.issue(UUID.randomUUID().toString(), "surat-keterangan-usaha", TEST_VILLAGE,
-                        "Warga " + i).letterNumber())).toList();
+                s -> register.issue(signing(TEST_VILLAGE, "Warga " + i)).letterNumber())).toList();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<String> numbers = new ArrayList<>();
         try {
@@ -52,14 +51,18 @@ class LetterNumberConcurrencyTest extends SpringServiceTest {
     void aRolledBackSigningLeavesNoGap() {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         String village = "3309010001";
-        String first = tx.execute(s -> register.issue(UUID.randomUUID().toString(), "surat-keterangan-usaha",
-                village, "Warga A").letterNumber());
+        String first = tx.execute(s -> register.issue(signing(village, "Warga A")).letterNumber());
         tx.executeWithoutResult(s -> {
-            register.issue(UUID.randomUUID().toString(), "surat-keterangan-usaha", village, "Warga B");
+            register.issue(signing(village, "Warga B"));
             s.setRollbackOnly();
         });
-        String third = tx.execute(s -> register.issue(UUID.randomUUID().toString(), "surat-keterangan-usaha",
-                village, "Warga C").letterNumber());
+        String third = tx.execute(s -> register.issue(signing(village, "Warga C")).letterNumber());
         assertThat(Integer.parseInt(third.split("/")[1])).isEqualTo(Integer.parseInt(first.split("/")[1]) + 1);
+    }
+
+    static LetterRegister.Signing signing(String village, String name) {
+        String requestId = UUID.randomUUID().toString();
+        return new LetterRegister.Signing(requestId, "SKU-" + requestId.substring(0, 6).toUpperCase(),
+                "surat-keterangan-usaha", village, "Bulu", name, "3309014107900001", java.util.Map.of(), false);
     }
 }
