@@ -1,7 +1,7 @@
 // Every browser journey through the portal at phone width, in the order a request lives:
 //   warga (resident) submits an SKU with documents and corrects it; kasi, sekdes and kades approve; the resident
 //   downloads the letter; the counter enters a request for a resident in person; a public letter check.
-// Env: BASE_URL (default http://localhost:8080), CHROMIUM (default /usr/bin/chromium), STRICT_PDF=1.
+// Env: BASE_URL (default http://localhost:8080), CHROMIUM (default /usr/bin/chromium). The resident journey reads the downloaded letter with pdftotext (poppler-utils).
 // Exit code 0 only when every journey passed; screenshots and page sizes land in target/.
 import { BASE, expect, phone, run, shot } from './lib.mjs';
 import { residentApplies, residentDownloads, residentRevises, state } from './journeys/resident.mjs';

@@ -72,23 +72,23 @@ export async function residentDownloads() {
   const url = `${BASE}/lacak/${state.trackingCode}`;
   await reloadUntil(page, url, 'id="surat-selesai"');
   await shot(page, '15-status-selesai');
-  // either a download starts, or the portal comes back with the "not available yet" notice
-  const download = page.waitForEvent('download', { timeout: 20_000 }).catch(() => null);
-  const notice = page.waitForURL(/suratBelumAda=1/, { timeout: 20_000 }).then(() => null).catch(() => null);
+  const download = page.waitForEvent('download', { timeout: 30_000 });
   await page.click('#unduh-surat');
-  const file = await Promise.race([download, notice]);
-  if (file) {
-    const path = `target/${state.trackingCode}.pdf`;
-    await file.saveAs(path);
-    const { readFileSync } = await import('node:fs');
-    expect(readFileSync(path).subarray(0, 5).toString() === '%PDF-', 'the download is not a PDF');
-    return;
-  }
-  // approval does not serve the PDF yet: the portal must say so plainly (STRICT_PDF=1 makes this a failure)
-  await page.waitForURL(/suratBelumAda=1/);
-  await shot(page, '16-surat-belum-tersedia');
-  expect(process.env.STRICT_PDF !== '1', 'the letter PDF is not available');
-  console.log('WARN the signed PDF is not served yet (approval); the tracking page says so');
+  const file = await download;
+  const path = `target/${state.trackingCode}.pdf`;
+  await file.saveAs(path);
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(path).subarray(0, 5).toString() === '%PDF-', 'the download is not a PDF');
+  // whoever holds the paper letter checks it: the code printed under the QR code opens the public page
+  const { execFileSync } = await import('node:child_process');
+  const text = execFileSync('pdftotext', [path, '-']).toString();
+  expect(text.includes('SURAT KETERANGAN USAHA') && text.includes(SRI.name), 'the letter does not say what it is');
+  const code = /Kode verifikasi: ([2-9A-Z]{12})/.exec(text);
+  expect(code, 'no verification code on the letter');
+  const check = await phone();
+  await check.goto(`${BASE}/verifikasi/${code[1]}`);
+  expect((await check.locator('h1').innerText()).includes('Surat ini benar dan tercatat'), 'the letter is not confirmed');
+  await shot(check, '16-verifikasi-surat-asli');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
