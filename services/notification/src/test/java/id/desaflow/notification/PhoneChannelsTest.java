@@ -15,11 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -265,11 +261,6 @@ class PhoneChannelsTest extends NotificationServiceTestSupport {
     }
 
     private static Map<String, String> form(LoggedRequest request) {
-        return Arrays.stream(request.getBodyAsString().split("&")).map(p -> p.split("=", 2)).collect(
-                Collectors.toMap(p -> decode(p[0]), p -> p.length > 1 ? decode(p[1]) : ""));
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return TestGateways.form(request);
     }
 }

@@ -21,7 +21,7 @@ class TemplateApiTest extends NotificationServiceTestSupport {
     @Test
     void everyMessageTypeChannelAndLanguageIsListedWithItsVariables() throws Exception {
         http.perform(get("/api/v1/templates")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(14 * 4 * 2));
+                .andExpect(jsonPath("$.length()").value(15 * 4 * 2));
         http.perform(get("/api/v1/templates").param("eventType", "desaflow.request.task-created.v1")
                         .param("channel", "SMS").param("language", "en"))
                 .andExpect(jsonPath("$.length()").value(1))

@@ -1,5 +1,6 @@
 package id.desaflow.notification.template;
 
+import id.desaflow.contracts.events.EventType;
 import id.desaflow.notification.CurrentActor;
 import id.desaflow.notification.delivery.Channel;
 import id.desaflow.platform.web.FieldProblem;
@@ -104,6 +105,10 @@ class TemplateController {
             problems.add(new FieldProblem("subject", "Judul harus satu baris"));
         }
         check("body", body.body(), c == null ? 10_000 : MAX_BODY.get(c), allowed, problems);
+        if (EventType.ONE_TIME_CODE_REQUESTED.type().equals(eventType) && body.body() != null
+                && !body.body().contains("{{code}}")) {
+            problems.add(new FieldProblem("body", "Pesan kode sekali pakai wajib memuat {{code}}"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
