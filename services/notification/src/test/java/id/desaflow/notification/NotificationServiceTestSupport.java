@@ -32,6 +32,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -153,6 +154,31 @@ public abstract class NotificationServiceTestSupport {
             recorderBrokers = brokers;
         }
         return recorder;
+    }
+
+    /** Open mode: the platform's header actor (X-DesaFlow-User / -Groups), as the portal names it locally. */
+    protected static RequestPostProcessor actor(String user, String... groups) {
+        return request -> {
+            request.addHeader("X-DesaFlow-User", user);
+            if (groups.length > 0) {
+                request.addHeader("X-DesaFlow-Groups", String.join(",", groups));
+            }
+            return request;
+        };
+    }
+
+    /** Desa Beji's administrator (user id {@code admin-beji}). */
+    protected static RequestPostProcessor villageAdmin() {
+        return actor("admin-beji", "desa:" + VILLAGE + ":admin-desa");
+    }
+
+    /** The kecamatan's administrator: the only one who changes the (shared) templates. */
+    protected static RequestPostProcessor kecamatanAdmin() {
+        return actor("admin-andong", "desa:" + VILLAGE + ":admin-kecamatan");
+    }
+
+    protected static RequestPostProcessor resident(String nik) {
+        return actor("nik:" + nik);
     }
 
     protected OutboxMessage publish(String key, Record event) {

@@ -29,8 +29,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Residents' one-time codes (identity asks, we deliver): once, on the asked channel, never shown or logged. */
 @ExtendWith(OutputCaptureExtension.class)
 class OneTimeCodeTest extends NotificationServiceTestSupport {
-    static final String ADMIN = "admin-kecamatan";
-    static final String ADMIN_GROUPS = "desa:" + VILLAGE + ":admin-kecamatan";
 
     @Test
     void aCodeGoesOnceBySmsAndOnlyItsLastDigitsAreEverShown(CapturedOutput output) throws Exception {
@@ -52,8 +50,7 @@ class OneTimeCodeTest extends NotificationServiceTestSupport {
                 "delivered", null);
         awaitStatus(id, NotificationStatus.DELIVERED);
 
-        http.perform(get("/api/v1/notifications").param("recipientKey", account).header("X-DesaFlow-User", ADMIN)
-                        .header("X-DesaFlow-Groups", ADMIN_GROUPS))
+        http.perform(get("/api/v1/notifications").param("recipientKey", account).with(kecamatanAdmin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].recipient").value(Masking.phone(phone)))
@@ -64,8 +61,7 @@ class OneTimeCodeTest extends NotificationServiceTestSupport {
         assertThat(stored.body()).as("erased once delivered").doesNotContain(code);
         assertThat(stored.variables().values()).noneMatch(v -> v.contains(code));
         await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> TestGateways.smsTo(phone).size() == 1);
-        http.perform(post("/api/v1/notifications/{id}/resend", id).header("X-DesaFlow-User", ADMIN)
-                .header("X-DesaFlow-Groups", ADMIN_GROUPS)).andExpect(status().isConflict());
+        http.perform(post("/api/v1/notifications/{id}/resend", id).with(kecamatanAdmin())).andExpect(status().isConflict());
 
         recorder().poll();
         assertThat(recorder().events()).as("no event carries the code or the number").noneMatch(e -> {
@@ -80,7 +76,7 @@ class OneTimeCodeTest extends NotificationServiceTestSupport {
         String email = newEmail("pin");
         String account = "acc-" + UUID.randomUUID();
         http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .put("/api/v1/preferences/{key}", account).header("X-DesaFlow-User", account)
+                .put("/api/v1/preferences/me").with(actor(account))
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .content("{\"channels\":[\"IN_APP\"],\"optedOut\":true}")).andExpect(status().isOk());
 

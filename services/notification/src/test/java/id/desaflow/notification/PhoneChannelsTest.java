@@ -238,7 +238,7 @@ class PhoneChannelsTest extends NotificationServiceTestSupport {
         TestGateways.twilioAnswersFor(phone, aResponse().withStatus(201).withHeader("Content-Type",
                 "application/json").withBody("{\"sid\":\"SMresent\",\"status\":\"queued\"}"));
         http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/api/v1/notifications/{id}/resend", sms).header("X-DesaFlow-User", "admin-beji"))
+                        .post("/api/v1/notifications/{id}/resend", sms).with(villageAdmin()))
                 .andExpect(status().isAccepted());
 
         Notification resent = awaitAccepted(sms);
@@ -254,7 +254,7 @@ class PhoneChannelsTest extends NotificationServiceTestSupport {
     }
 
     private void prefer(String nik, String channels) throws Exception {
-        http.perform(put("/api/v1/preferences/{key}", pseudonyms.residentKey(nik))
+        http.perform(put("/api/v1/preferences/me").with(resident(nik))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":" + channels + ",\"optedOut\":false}"))
                 .andExpect(status().isOk());

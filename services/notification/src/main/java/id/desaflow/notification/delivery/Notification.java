@@ -44,6 +44,8 @@ public class Notification extends AggregateRoot {
     private String id;
     @Indexed
     private String requestId;
+    /** The village whose administrators see this message in their log; null for account messages. */
+    private String villageCode;
     private Audience audience;
     private String recipientKey;
     private Channel channel;
@@ -141,6 +143,16 @@ public class Notification extends AggregateRoot {
         expiresAt = validUntil;
         fallbackAllowed = false;
         return this;
+    }
+
+    /** Set once, before the message is stored. */
+    public Notification forVillage(String village) {
+        villageCode = village;
+        return this;
+    }
+
+    public String villageCode() {
+        return villageCode;
     }
 
     public boolean isExpired(Instant now) {

@@ -41,8 +41,12 @@ public class Messenger implements FinalFailures {
     private static final Set<NotificationStatus> REACHES = EnumSet.of(NotificationStatus.DELIVERED,
             NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.TEMPORARY_FAILURE);
 
-    /** A person to write to: key (preferences, inbox), name, and the contacts they gave. */
-    public record Addressee(Audience audience, String recipientKey, String name, String email, String phone) {
+    /**
+     * A person to write to: key (preferences, inbox), name, the contacts they gave, and the village whose
+     * administrators see the message in their log (null: only the kecamatan's).
+     */
+    public record Addressee(Audience audience, String recipientKey, String name, String email, String phone,
+            String villageCode) {
     }
 
     private final Notifications notifications;
@@ -120,7 +124,7 @@ public class Messenger implements FinalFailures {
         new ChannelPlan(preference, gateways.enabled(), failed.contactEmail(), failed.contactPhone()).fallback(used)
                 .ifPresentOrElse(next -> {
                     Addressee to = new Addressee(failed.audience(), failed.recipientKey(), null,
-                            failed.contactEmail(), failed.contactPhone());
+                            failed.contactEmail(), failed.contactPhone(), failed.villageCode());
                     if (queue(to, next, failed.causedBy(), failed.about(), failed.requestId(),
                             failed.language() == null ? defaultLanguage : failed.language(), failed.variables(),
                             preferences.unsubscribeUrl(failed.recipientKey()), failed.id(), null)) {
@@ -144,7 +148,7 @@ public class Messenger implements FinalFailures {
             Notification queued = Notification.queue(new Draft(causedBy, about, requestId, to.audience(),
                     to.recipientKey(), channel, address(to, channel), message.subject(), message.body(),
                     variables.get("link"), unsubscribeUrl, language, variables, to.email(), to.phone(), fallbackOf),
-                    clock.instant());
+                    clock.instant()).forVillage(to.villageCode());
             notifications.insert(special == null ? queued : special.apply(queued));
             return true;
         } catch (DuplicateKeyException e) {

@@ -73,8 +73,7 @@ class DailyDigest {
         Map<LocalDate, List<DigestItem>> byDay = waiting.stream().collect(Collectors.groupingBy(
                 DigestItem::digestDate, TreeMap::new, Collectors.toList()));
         byDay.forEach((day, tasks) -> {
-            messenger.send(new Messenger.Addressee(Audience.OFFICIAL, official.userId(), official.name(),
-                    official.email(), official.phone()), digestId(day, tasks), TemplateCatalogue.DIGEST, null,
+            messenger.send(official.addressee(), digestId(day, tasks), TemplateCatalogue.DIGEST, null,
                     language -> variables(official, day, tasks, language));
             mongo.updateMulti(Query.query(Criteria.where("_id").in(tasks.stream().map(DigestItem::id).toList())),
                     Update.update("sent", true), DigestItem.class);

@@ -115,8 +115,7 @@ class OfficialNotifier {
                 keepForDigest(eventId, official, digestAs, task);
                 continue;
             }
-            messenger.send(new Messenger.Addressee(Audience.OFFICIAL, official.userId(), official.name(),
-                    official.email(), official.phone()), eventId, about.type(), task.requestId(),
+            messenger.send(official.addressee(), eventId, about.type(), task.requestId(),
                     language -> variables(official, task, "en".equals(language) ? reasonEn : reasonId, language));
         }
     }

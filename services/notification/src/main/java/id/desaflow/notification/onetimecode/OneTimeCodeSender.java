@@ -45,7 +45,7 @@ class OneTimeCodeSender {
         Channel channel = Channel.valueOf(request.channel());
         boolean byMail = channel == Channel.EMAIL;
         var to = new Messenger.Addressee(Audience.ACCOUNT, request.accountId(), null,
-                byMail ? request.destination() : null, byMail ? null : request.destination());
+                byMail ? request.destination() : null, byMail ? null : request.destination(), null);
         long minutes = Math.max(1, Duration.between(now, request.expiresAt()).plusSeconds(59).toMinutes());
         boolean queued = messenger.sendCode(to, channel, eventId, EventType.ONE_TIME_CODE_REQUESTED.type(),
                 request.language(), Map.of("code", request.code(), "minutes", String.valueOf(minutes)),

@@ -2,6 +2,9 @@ package id.desaflow.notification.template;
 
 import id.desaflow.contracts.events.EventType;
 import id.desaflow.notification.CurrentActor;
+import id.desaflow.platform.security.Actor;
+import id.desaflow.platform.security.Roles;
+import org.springframework.security.access.AccessDeniedException;
 import id.desaflow.notification.delivery.Channel;
 import id.desaflow.platform.web.FieldProblem;
 import id.desaflow.platform.web.InvalidInputException;
@@ -62,6 +65,10 @@ class TemplateController {
             description = "Setiap jenis pesan x kanal x bahasa dengan kata-kata yang berlaku (default atau ubahan).")
     List<TemplateView> list(@RequestParam(required = false) String eventType,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String language) {
+        Actor reader = actor.required();
+        if (reader.isResident() || !reader.hasAnyRole(Roles.ADMIN_DESA, Roles.ADMIN_KECAMATAN)) {
+            throw new AccessDeniedException("Templat hanya untuk administrator");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         Channel onlyChannel = channel == null ? null : channel(channel, problems);
         if (eventType != null && !TemplateCatalogue.isKnown(eventType)) {
@@ -93,6 +100,7 @@ class TemplateController {
                     + "tidak tersedia untuk jenis pesan itu ditolak (400, menyebut isiannya).")
     TemplateView put(@PathVariable String eventType, @PathVariable String channel, @PathVariable String language,
             @RequestBody TemplateBody body) {
+        requireEditor();
         requireKnown(eventType);
         List<FieldProblem> problems = new ArrayList<>();
         Channel c = channel(channel, problems);
@@ -122,6 +130,7 @@ class TemplateController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Kembalikan templat bawaan", description = "Menghapus ubahan administrator.")
     void reset(@PathVariable String eventType, @PathVariable String channel, @PathVariable String language) {
+        requireEditor();
         requireKnown(eventType);
         List<FieldProblem> problems = new ArrayList<>();
         Channel c = channel(channel, problems);
@@ -160,6 +169,13 @@ class TemplateController {
         if (!unknown.isEmpty()) {
             problems.add(new FieldProblem(field, "Variabel tidak dikenal: " + unknown.stream().map(v -> "{{" + v + "}}")
                     .toList() + "; yang tersedia: " + allowed));
+        }
+    }
+
+    /** Templates are one set for every village: only the kecamatan's administrators change them. */
+    private void requireEditor() {
+        if (!actor.required().hasRole(Roles.ADMIN_KECAMATAN)) {
+            throw new AccessDeniedException("Templat berlaku untuk semua desa; hanya admin kecamatan yang mengubahnya");
         }
     }
 

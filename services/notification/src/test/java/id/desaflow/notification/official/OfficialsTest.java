@@ -93,7 +93,8 @@ class OfficialsTest extends NotificationServiceTestSupport {
         assertThat(notifications.findByCausedByAndRecipientKey(event.eventId(), "demo-beji-kasi-pelayanan"))
                 .allSatisfy(n -> assertThat(n.audience()).isEqualTo(Audience.OFFICIAL));
         awaitSent(event.eventId(), "demo-beji-kasi-pelayanan", Channel.IN_APP);
-        http.perform(get("/api/v1/inbox").param("recipient", "demo-beji-kasi-pelayanan"))
+        http.perform(get("/api/v1/inbox").with(actor("demo-beji-kasi-pelayanan",
+                        "desa:" + VILLAGE + ":kasi-pelayanan")))
                 .andExpect(jsonPath("$[?(@.title == 'Tugas baru: Periksa berkas - " + trackingCode + "')]")
                         .exists());
         assertThat(recorder().events(EventType.NOTIFICATION_DELIVERED, requestId)).isEmpty();
@@ -149,8 +150,7 @@ class OfficialsTest extends NotificationServiceTestSupport {
         String email = "kades." + userId.substring(2, 10) + "@desa.test";
         publish(userId, official(userId, village, "kades", email, true, Instant.now()));
         await().atMost(WAIT).until(() -> directory.find(userId).isPresent());
-        http.perform(put("/api/v1/preferences/{key}", userId).header("X-DesaFlow-User", userId)
-                        .header("X-DesaFlow-Groups", "desa:" + village + ":kades")
+        http.perform(put("/api/v1/preferences/me").with(actor(userId, "desa:" + village + ":kades"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[\"EMAIL\"],\"optedOut\":false,\"language\":\"en\"}"))
                 .andExpect(status().isOk());
@@ -225,7 +225,7 @@ class OfficialsTest extends NotificationServiceTestSupport {
         String email = "kasi." + userId.substring(2, 10) + "@desa.test";
         publish(userId, official(userId, village, "kasi-pelayanan", email, true, Instant.now()));
         await().atMost(WAIT).until(() -> directory.find(userId).isPresent());
-        http.perform(put("/api/v1/preferences/{key}", userId).contentType(MediaType.APPLICATION_JSON)
+        http.perform(put("/api/v1/preferences/{key}", userId).with(actor(userId)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[\"EMAIL\"],\"optedOut\":false,\"digest\":true}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.digest").value(true));
 
