@@ -20,7 +20,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +27,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -118,8 +118,9 @@ public abstract class NotificationServiceTestSupport {
         }
     }
 
-    @Value("${spring.embedded.kafka.brokers}")
-    protected String brokers;
+    /** This context's broker: the system property of the same name is overwritten by any other context's broker. */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -148,6 +149,7 @@ public abstract class NotificationServiceTestSupport {
     }
 
     protected synchronized EventRecorder recorder() {
+        String brokers = broker.getBrokersAsString();
         if (recorder == null || !brokers.equals(recorderBrokers)) {
             recorder = new EventRecorder(brokers, Topics.INTAKE, Topics.VERIFICATION, Topics.APPROVAL,
                     Topics.NOTIFICATION, Topics.IDENTITY);
