@@ -146,10 +146,8 @@ class OfficialsTest extends NotificationServiceTestSupport {
     @Test
     void aTaskMovedUpToTheSuperiorGroupIsTheirNewTaskInTheirLanguage() throws Exception {
         String village = otherVillage();
-        String userId = "u-" + UUID.randomUUID();
-        String email = "kades." + userId.substring(2, 10) + "@desa.test";
-        publish(userId, official(userId, village, "kades", email, true, Instant.now()));
-        await().atMost(WAIT).until(() -> directory.find(userId).isPresent());
+        String userId = announcedOfficial(village, "kades");
+        String email = emailOf(userId);
         http.perform(put("/api/v1/preferences/me").with(actor(userId, "desa:" + village + ":kades"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[\"EMAIL\"],\"optedOut\":false,\"language\":\"en\"}"))
@@ -221,10 +219,8 @@ class OfficialsTest extends NotificationServiceTestSupport {
     @Test
     void anOfficialWhoChoseTheDigestGetsOneMessageAtTheDigestHourInsteadOfOnePerTask() throws Exception {
         String village = otherVillage();
-        String userId = "u-" + UUID.randomUUID();
-        String email = "kasi." + userId.substring(2, 10) + "@desa.test";
-        publish(userId, official(userId, village, "kasi-pelayanan", email, true, Instant.now()));
-        await().atMost(WAIT).until(() -> directory.find(userId).isPresent());
+        String userId = announcedOfficial(village, "kasi-pelayanan");
+        String email = emailOf(userId);
         http.perform(put("/api/v1/preferences/{key}", userId).with(actor(userId)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[\"EMAIL\"],\"optedOut\":false,\"digest\":true}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.digest").value(true));
@@ -272,6 +268,18 @@ class OfficialsTest extends NotificationServiceTestSupport {
         digestAt(nextDay.atTime(LocalTime.of(7, 1))).sendDue();
         await().atMost(WAIT).until(() -> TestSmtp.messagesTo(email).stream().anyMatch(m -> body(m).contains(
                 "- [Terlambat] Periksa berkas - Surat Keterangan Usaha " + escalated)));
+    }
+
+    /** A new official of {@code village}, announced by identity and in the directory; their e-mail is emailOf(id). */
+    private String announcedOfficial(String village, String role) {
+        String userId = "u-" + UUID.randomUUID();
+        publish(userId, official(userId, village, role, emailOf(userId), true, Instant.now()));
+        await().atMost(WAIT).until(() -> directory.find(userId).isPresent());
+        return userId;
+    }
+
+    private static String emailOf(String userId) {
+        return "petugas." + userId.substring(2, 10) + "@desa.test";
     }
 
     private DailyDigest digestAt(java.time.LocalDateTime wib) {
