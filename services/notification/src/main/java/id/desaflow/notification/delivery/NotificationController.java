@@ -1,10 +1,9 @@
 package id.desaflow.notification.delivery;
 
 import id.desaflow.notification.CurrentActor;
+import id.desaflow.notification.PublicLinks;
 import id.desaflow.platform.security.Actor;
 import id.desaflow.platform.security.Roles;
-import org.springframework.security.access.AccessDeniedException;
-import id.desaflow.notification.PublicLinks;
 import id.desaflow.platform.web.FieldProblem;
 import id.desaflow.platform.web.InvalidInputException;
 import id.desaflow.platform.web.ProblemException;
@@ -19,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

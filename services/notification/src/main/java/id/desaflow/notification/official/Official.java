@@ -1,8 +1,8 @@
 package id.desaflow.notification.official;
 
+import id.desaflow.contracts.events.OfficialChanged;
 import id.desaflow.notification.delivery.Audience;
 import id.desaflow.notification.message.Messenger;
-import id.desaflow.contracts.events.OfficialChanged;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;

@@ -1,7 +1,6 @@
 package id.desaflow.notification.preference;
 
 import id.desaflow.notification.CurrentActor;
-import org.springframework.security.access.AccessDeniedException;
 import id.desaflow.notification.PublicLinks;
 import id.desaflow.notification.delivery.Channel;
 import id.desaflow.notification.template.MessageTemplates;
@@ -14,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
