@@ -38,19 +38,21 @@ class NotificationApiContractTest extends NotificationServiceTestSupport {
 
     @Test
     void theLogRefusesBadFiltersNamingEachField() throws Exception {
-        http.perform(get("/api/v1/notifications").param("requestId", "x".repeat(65)).param("status", "TERKIRIM")
+        http.perform(get("/api/v1/notifications").with(villageAdmin()).param("requestId", "x".repeat(65))
+                        .param("status", "TERKIRIM")
                         .param("channel", "FAX").param("size", "0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("requestId",
                         "status", "channel", "size")));
-        http.perform(get("/api/v1/notifications").param("status", "FAILED").param("channel", "SMS"))
+        http.perform(get("/api/v1/notifications").with(villageAdmin()).param("status", "FAILED")
+                        .param("channel", "SMS"))
                 .andExpect(status().isOk());
     }
 
     @Test
     void resendingAnUnknownNotificationIsNotFound() throws Exception {
-        http.perform(post("/api/v1/notifications/{id}/resend", "tidak-ada:EMAIL"))
+        http.perform(post("/api/v1/notifications/{id}/resend", "tidak-ada:EMAIL").with(villageAdmin()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

@@ -85,7 +85,8 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
         // the portal inbox got both too: the resident has no phone, so e-mail + in-app
         awaitDelivered(requestId, Channel.IN_APP, 2);
 
-        http.perform(get("/api/v1/notifications").param("requestId", requestId).param("channel", "EMAIL"))
+        http.perform(get("/api/v1/notifications").with(villageAdmin()).param("requestId", requestId)
+                        .param("channel", "EMAIL"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[*].status").value(everyItem(is("DELIVERED"))))
@@ -183,7 +184,8 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
         assertThat(refused.attempts()).isEqualTo(1);
         assertThat(TestSmtp.messagesTo(email)).isEmpty();
         assertThat(delivered(requestId, Channel.EMAIL)).isEmpty();
-        http.perform(get("/api/v1/notifications").param("status", "FAILED").param("channel", "EMAIL")
+        http.perform(get("/api/v1/notifications").with(villageAdmin()).param("status", "FAILED")
+                        .param("channel", "EMAIL")
                         .param("size", "200"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == '" + failed.notificationId() + "')].status")
@@ -191,14 +193,14 @@ class NotificationFlowTest extends NotificationServiceTestSupport {
 
         TestSmtp.accept(email);
         http.perform(post("/api/v1/notifications/{id}/resend", failed.notificationId())
-                        .header("X-DesaFlow-User", "admin-beji"))
+                        .with(villageAdmin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.resentBy").value("admin-beji"));
 
         awaitDelivered(requestId, Channel.EMAIL, 1);
         assertThat(TestSmtp.messagesTo(email)).hasSize(1);
-        http.perform(post("/api/v1/notifications/{id}/resend", failed.notificationId()))
+        http.perform(post("/api/v1/notifications/{id}/resend", failed.notificationId()).with(villageAdmin()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.status").value("DELIVERED"));
     }

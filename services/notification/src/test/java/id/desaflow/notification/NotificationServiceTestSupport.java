@@ -20,7 +20,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,10 +27,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -117,8 +118,9 @@ public abstract class NotificationServiceTestSupport {
         }
     }
 
-    @Value("${spring.embedded.kafka.brokers}")
-    protected String brokers;
+    /** This context's broker: the system property of the same name is overwritten by any other context's broker. */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -147,12 +149,38 @@ public abstract class NotificationServiceTestSupport {
     }
 
     protected synchronized EventRecorder recorder() {
+        String brokers = broker.getBrokersAsString();
         if (recorder == null || !brokers.equals(recorderBrokers)) {
             recorder = new EventRecorder(brokers, Topics.INTAKE, Topics.VERIFICATION, Topics.APPROVAL,
                     Topics.NOTIFICATION, Topics.IDENTITY);
             recorderBrokers = brokers;
         }
         return recorder;
+    }
+
+    /** Open mode: the platform's header actor (X-DesaFlow-User / -Groups), as the portal names it locally. */
+    protected static RequestPostProcessor actor(String user, String... groups) {
+        return request -> {
+            request.addHeader("X-DesaFlow-User", user);
+            if (groups.length > 0) {
+                request.addHeader("X-DesaFlow-Groups", String.join(",", groups));
+            }
+            return request;
+        };
+    }
+
+    /** Desa Beji's administrator (user id {@code admin-beji}). */
+    protected static RequestPostProcessor villageAdmin() {
+        return actor("admin-beji", "desa:" + VILLAGE + ":admin-desa");
+    }
+
+    /** The kecamatan's administrator: the only one who changes the (shared) templates. */
+    protected static RequestPostProcessor kecamatanAdmin() {
+        return actor("admin-andong", "desa:" + VILLAGE + ":admin-kecamatan");
+    }
+
+    protected static RequestPostProcessor resident(String nik) {
+        return actor("nik:" + nik);
     }
 
     protected OutboxMessage publish(String key, Record event) {

@@ -15,11 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -242,7 +238,7 @@ class PhoneChannelsTest extends NotificationServiceTestSupport {
         TestGateways.twilioAnswersFor(phone, aResponse().withStatus(201).withHeader("Content-Type",
                 "application/json").withBody("{\"sid\":\"SMresent\",\"status\":\"queued\"}"));
         http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/api/v1/notifications/{id}/resend", sms).header("X-DesaFlow-User", "admin-beji"))
+                        .post("/api/v1/notifications/{id}/resend", sms).with(villageAdmin()))
                 .andExpect(status().isAccepted());
 
         Notification resent = awaitAccepted(sms);
@@ -258,18 +254,13 @@ class PhoneChannelsTest extends NotificationServiceTestSupport {
     }
 
     private void prefer(String nik, String channels) throws Exception {
-        http.perform(put("/api/v1/preferences/{key}", pseudonyms.residentKey(nik))
+        http.perform(put("/api/v1/preferences/me").with(resident(nik))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":" + channels + ",\"optedOut\":false}"))
                 .andExpect(status().isOk());
     }
 
     private static Map<String, String> form(LoggedRequest request) {
-        return Arrays.stream(request.getBodyAsString().split("&")).map(p -> p.split("=", 2)).collect(
-                Collectors.toMap(p -> decode(p[0]), p -> p.length > 1 ? decode(p[1]) : ""));
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return TestGateways.form(request);
     }
 }

@@ -31,7 +31,7 @@ class PreferencesAndInboxTest extends NotificationServiceTestSupport {
 
     @Test
     void withoutAChoiceEveryChannelIsOfferedInTheDefaultOrder() throws Exception {
-        http.perform(get("/api/v1/preferences/{key}", pseudonyms.residentKey(newNik())))
+        http.perform(get("/api/v1/preferences/me").with(resident(newNik())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.channels").value(org.hamcrest.Matchers.contains("EMAIL", "WHATSAPP", "SMS",
                         "IN_APP")))
@@ -42,26 +42,27 @@ class PreferencesAndInboxTest extends NotificationServiceTestSupport {
 
     @Test
     void badPreferencesAreRefusedNamingEachFieldAndNothingIsStored() throws Exception {
-        String key = pseudonyms.residentKey(newNik());
-        http.perform(put("/api/v1/preferences/{key}", key).contentType(MediaType.APPLICATION_JSON)
+        String nik = newNik();
+        String key = pseudonyms.residentKey(nik);
+        http.perform(put("/api/v1/preferences/{key}", key).with(resident(nik)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[],\"language\":\"jv\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("channels",
                         "optedOut", "language")));
-        http.perform(put("/api/v1/preferences/{key}", key).contentType(MediaType.APPLICATION_JSON)
+        http.perform(put("/api/v1/preferences/{key}", key).with(resident(nik)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[\"EMAIL\",\"EMAIL\"],\"optedOut\":false}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("channels"));
-        http.perform(put("/api/v1/preferences/{key}", key).contentType(MediaType.APPLICATION_JSON)
+        http.perform(put("/api/v1/preferences/{key}", key).with(resident(nik)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[\"FAX\"],\"optedOut\":false}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("channels[0]"));
-        http.perform(put("/api/v1/preferences/{key}", key).contentType(MediaType.APPLICATION_JSON)
+        http.perform(put("/api/v1/preferences/{key}", key).with(resident(nik)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[\"EMAIL\"],\"optedOut\":false,\"nik\":\"3309\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("nik"));
-        http.perform(get("/api/v1/preferences/{key}", "bukan kunci!"))
+        http.perform(get("/api/v1/preferences/{key}", "bukan kunci!").with(resident(nik)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("recipientKey"));
 
-        http.perform(get("/api/v1/preferences/{key}", key)).andExpect(jsonPath("$.custom").value(false));
+        http.perform(get("/api/v1/preferences/{key}", key).with(resident(nik))).andExpect(jsonPath("$.custom").value(false));
     }
 
     @Test
@@ -84,7 +85,7 @@ class PreferencesAndInboxTest extends NotificationServiceTestSupport {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("Pemberitahuan dihentikan")));
         http.perform(post(link)).andExpect(status().isOk());
-        http.perform(get("/api/v1/preferences/{key}", key)).andExpect(jsonPath("$.optedOut").value(true));
+        http.perform(get("/api/v1/preferences/{key}", key).with(resident(nik))).andExpect(jsonPath("$.optedOut").value(true));
 
         OutboxMessage issued = publish(requestId, NotificationFlowTest.letterIssued(requestId));
         await().atMost(WAIT).until(() -> notifications.existsById(issued.eventId() + ":IN_APP"));
@@ -100,7 +101,7 @@ class PreferencesAndInboxTest extends NotificationServiceTestSupport {
         String requestId = newRequestId();
         String email = newEmail("english");
         String nik = newNik();
-        http.perform(put("/api/v1/preferences/{key}", pseudonyms.residentKey(nik))
+        http.perform(put("/api/v1/preferences/me").with(resident(nik))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":[\"EMAIL\"],\"optedOut\":false,\"language\":\"en\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.custom").value(true));
@@ -125,7 +126,7 @@ class PreferencesAndInboxTest extends NotificationServiceTestSupport {
         String id = submitted.eventId() + ":IN_APP";
         awaitDelivered(requestId, Channel.IN_APP, 1);
 
-        http.perform(get("/api/v1/inbox").param("recipient", key))
+        http.perform(get("/api/v1/inbox").with(resident(nik)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].id").value(id))
@@ -134,12 +135,14 @@ class PreferencesAndInboxTest extends NotificationServiceTestSupport {
                 .andExpect(jsonPath("$[0].link").value("http://localhost:8080/lacak/" + trackingCode))
                 .andExpect(jsonPath("$[0].read").value(false))
                 .andExpect(jsonPath("$[0].about").value(EventType.REQUEST_SUBMITTED.type()));
-        http.perform(post("/api/v1/inbox/{id}/read", id)).andExpect(status().isOk())
+        http.perform(post("/api/v1/inbox/{id}/read", id).with(resident(newNik()))).andExpect(status().isNotFound());
+        http.perform(post("/api/v1/inbox/{id}/read", id).with(resident(nik))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.read").value(true));
-        http.perform(get("/api/v1/inbox").param("recipient", key)).andExpect(jsonPath("$[0].read").value(true));
-        http.perform(post("/api/v1/inbox/{id}/read", "tidak-ada")).andExpect(status().isNotFound());
-        http.perform(get("/api/v1/inbox")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("recipient"));
+        http.perform(get("/api/v1/inbox").with(resident(nik))).andExpect(jsonPath("$[0].read").value(true));
+        http.perform(post("/api/v1/inbox/{id}/read", "tidak-ada").with(resident(nik)))
+                .andExpect(status().isNotFound());
+        http.perform(get("/api/v1/inbox").with(resident(newNik()))).andExpect(jsonPath("$.length()").value(0));
+        http.perform(get("/api/v1/inbox")).andExpect(status().isUnauthorized());
     }
 
     private static String unsubscribeLink(MimeMessage mail) {

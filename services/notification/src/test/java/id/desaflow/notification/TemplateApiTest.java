@@ -20,15 +20,15 @@ class TemplateApiTest extends NotificationServiceTestSupport {
 
     @Test
     void everyMessageTypeChannelAndLanguageIsListedWithItsVariables() throws Exception {
-        http.perform(get("/api/v1/templates")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(14 * 4 * 2));
-        http.perform(get("/api/v1/templates").param("eventType", "desaflow.request.task-created.v1")
+        http.perform(get("/api/v1/templates").with(villageAdmin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(15 * 4 * 2));
+        http.perform(get("/api/v1/templates").with(villageAdmin()).param("eventType", "desaflow.request.task-created.v1")
                         .param("channel", "SMS").param("language", "en"))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].subject").value("New task: {{taskName}} - {{trackingCode}}"))
                 .andExpect(jsonPath("$[0].variables").value(hasItem("dueDate")))
                 .andExpect(jsonPath("$[0].overridden").value(false));
-        http.perform(get("/api/v1/templates").param("channel", "FAX").param("language", "jv"))
+        http.perform(get("/api/v1/templates").with(villageAdmin()).param("channel", "FAX").param("language", "jv"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("channel",
                         "language")));
@@ -37,13 +37,13 @@ class TemplateApiTest extends NotificationServiceTestSupport {
     @Test
     void anOverrideIsUsedForTheNextMessageUntilItIsRemoved() throws Exception {
         try {
-            http.perform(put(SUBMITTED).header("X-DesaFlow-User", "admin-beji")
+            http.perform(put(SUBMITTED).with(kecamatanAdmin())
                             .contentType(MediaType.APPLICATION_JSON).content("""
                                     {"subject": "Kami terima, {{name}} - {{trackingCode}}",
                                      "body": "Halo {{name}}, {{letterType}} Anda kami proses.\\nPantau: {{link}}"}"""))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.overridden").value(true))
-                    .andExpect(jsonPath("$.updatedBy").value("admin-beji"));
+                    .andExpect(jsonPath("$.updatedBy").value("admin-andong"));
 
             String requestId = newRequestId();
             String trackingCode = newTrackingCode();
@@ -56,9 +56,9 @@ class TemplateApiTest extends NotificationServiceTestSupport {
             assertThat(NotificationFlowTest.body(mail)).startsWith("Halo Sri Wahyuni, Surat Keterangan Usaha Anda")
                     .contains("/api/v1/unsubscribe/");
         } finally {
-            http.perform(delete(SUBMITTED)).andExpect(status().isNoContent());
+            http.perform(delete(SUBMITTED).with(kecamatanAdmin())).andExpect(status().isNoContent());
         }
-        http.perform(get("/api/v1/templates").param("eventType", "desaflow.request.submitted.v1")
+        http.perform(get("/api/v1/templates").with(villageAdmin()).param("eventType", "desaflow.request.submitted.v1")
                         .param("channel", "EMAIL").param("language", "id"))
                 .andExpect(jsonPath("$[0].overridden").value(false))
                 .andExpect(jsonPath("$[0].subject").value(containsString("telah kami terima")));
@@ -66,7 +66,7 @@ class TemplateApiTest extends NotificationServiceTestSupport {
 
     @Test
     void anUnknownVariableIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
-        http.perform(put(SUBMITTED).contentType(MediaType.APPLICATION_JSON)
+        http.perform(put(SUBMITTED).with(kecamatanAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\":\"Halo {{nik}}\",\"body\":\"NIK {{nik}}, tanggal {{dueDate}}\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -74,32 +74,32 @@ class TemplateApiTest extends NotificationServiceTestSupport {
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("{{nik}}")))
                 .andExpect(jsonPath("$.errors[1].field").value("body"))
                 .andExpect(jsonPath("$.errors[1].message").value(containsString("{{dueDate}}")));
-        http.perform(get("/api/v1/templates").param("eventType", "desaflow.request.submitted.v1")
+        http.perform(get("/api/v1/templates").with(villageAdmin()).param("eventType", "desaflow.request.submitted.v1")
                         .param("channel", "EMAIL").param("language", "id"))
                 .andExpect(jsonPath("$[0].overridden").value(false));
     }
 
     @Test
     void badTemplatesAreRefusedNamingEachField() throws Exception {
-        http.perform(put(SUBMITTED).contentType(MediaType.APPLICATION_JSON)
+        http.perform(put(SUBMITTED).with(kecamatanAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\":\"Baris satu\\nbaris dua\",\"body\":\"Halo {{ name }}\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("subject", "body")));
-        http.perform(put(SUBMITTED).contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"Hai\"}"))
+        http.perform(put(SUBMITTED).with(kecamatanAdmin()).contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"Hai\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
-        http.perform(put("/api/v1/templates/desaflow.request.submitted.v1/SMS/id")
+        http.perform(put("/api/v1/templates/desaflow.request.submitted.v1/SMS/id").with(kecamatanAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\":\"Hai\",\"body\":\"" + "x".repeat(601) + "\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
-        http.perform(put("/api/v1/templates/desaflow.request.submitted.v1/FAX/jv")
+        http.perform(put("/api/v1/templates/desaflow.request.submitted.v1/FAX/jv").with(kecamatanAdmin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"Hai\",\"body\":\"x\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("channel",
                         "language")));
-        http.perform(put("/api/v1/templates/desaflow.request.unknown.v1/EMAIL/id")
+        http.perform(put("/api/v1/templates/desaflow.request.unknown.v1/EMAIL/id").with(kecamatanAdmin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"Hai\",\"body\":\"x\"}"))
                 .andExpect(status().isNotFound());
-        http.perform(put(SUBMITTED).contentType(MediaType.APPLICATION_JSON)
+        http.perform(put(SUBMITTED).with(kecamatanAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\":\"Hai\",\"body\":\"x\",\"html\":true}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("html"));
     }

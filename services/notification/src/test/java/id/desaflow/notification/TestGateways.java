@@ -5,7 +5,12 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -85,6 +90,16 @@ public final class TestGateways {
     public static List<LoggedRequest> whatsAppTo(String phone) {
         return SERVER.findAll(postRequestedFor(urlPathEqualTo(META_PATH)).withRequestBody(matchingJsonPath("$.to",
                 equalTo(e164(phone).substring(1)))));
+    }
+
+    /** The form Twilio received. */
+    public static Map<String, String> form(LoggedRequest request) {
+        return Arrays.stream(request.getBodyAsString().split("&")).map(p -> p.split("=", 2)).collect(
+                Collectors.toMap(p -> decode(p[0]), p -> p.length > 1 ? decode(p[1]) : ""));
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     /** {@code 0812...} as the gateways receive it: {@code +62812...}. */

@@ -88,6 +88,11 @@ class DeliveryDispatcher {
             log.debug("Notification {} was claimed by another dispatcher", notification.id());
             return true;
         }
+        if (notification.isExpired(now)) {
+            settle(notification, n -> n.expired(clock.instant()));
+            log.info("Notification {} expired before it could be sent; not sent", notification.id());
+            return true;
+        }
         OutgoingMessage message = notification.outgoing();
         DeliveryOutcome outcome;
         if (inDoubt) {

@@ -44,6 +44,8 @@ public class Notification extends AggregateRoot {
     private String id;
     @Indexed
     private String requestId;
+    /** The village whose administrators see this message in their log; null for account messages. */
+    private String villageCode;
     private Audience audience;
     private String recipientKey;
     private Channel channel;
@@ -77,6 +79,9 @@ public class Notification extends AggregateRoot {
     /** Set with a final failure while its fallback is not planned yet; a crash in between leaves it set. */
     @Indexed(sparse = true)
     private Boolean followUpPending;
+    /** A one-time code in the text: kept only until the message is settled, never sent after {@code expiresAt}. */
+    private String secret;
+    private Instant expiresAt;
 
     private Notification() {
         // for the MongoDB mapping
@@ -89,7 +94,7 @@ public class Notification extends AggregateRoot {
 
     /** {@code <event>:<channel>} for residents, {@code <event>:<recipient>:<channel>} for officials; long ids folded. */
     public static String idFor(String causedBy, Audience audience, String recipientKey, Channel channel) {
-        return audience == Audience.OFFICIAL ? fit(causedBy + ":" + recipientKey + ":" + channel, channel)
+        return audience != Audience.RESIDENT ? fit(causedBy + ":" + recipientKey + ":" + channel, channel)
                 : idFor(causedBy, channel);
     }
 
@@ -124,6 +129,67 @@ public class Notification extends AggregateRoot {
         n.createdAt = now;
         n.updatedAt = now;
         return n;
+    }
+
+    /**
+     * This message carries a one-time code: no fallback (the person asked for this channel), shown masked, erased
+     * from the stored text once settled, and never sent once expired.
+     */
+    public Notification carryingSecret(String code, Instant validUntil) {
+        if (status != NotificationStatus.PENDING || attempts > 0) {
+            throw new IllegalStateException("Notification " + id + " is already on its way");
+        }
+        secret = code;
+        expiresAt = validUntil;
+        fallbackAllowed = false;
+        return this;
+    }
+
+    /** Set once, before the message is stored. */
+    public Notification forVillage(String village) {
+        villageCode = village;
+        return this;
+    }
+
+    public String villageCode() {
+        return villageCode;
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    /** A claimed one-time code that expired before it could be sent: a late code only confuses; not sent. */
+    public void expired(Instant now) {
+        failedFinally(NotificationStatus.PERMANENT_FAILURE, "Kode sekali pakai kedaluwarsa sebelum terkirim; "
+                + "tidak dikirim", now);
+    }
+
+    /** {@code ••••13}: enough for an administrator to match what the person reads out, useless to anyone else. */
+    static String maskedSecret(String code) {
+        return "\u2022\u2022\u2022\u2022" + (code.length() > 2 ? code.substring(code.length() - 2) : "");
+    }
+
+    private void forgetSecret() {
+        if (secret == null) {
+            return;
+        }
+        subject = hideSecret(subject);
+        body = hideSecret(body);
+        variables = variables == null ? null : new HashMap<>(variables);
+        if (variables != null) {
+            variables.replaceAll((k, v) -> hideSecret(v));
+        }
+        secret = null;
+    }
+
+    private String hideSecret(String text) {
+        return text == null || secret == null ? text : text.replace(secret, maskedSecret(secret));
+    }
+
+    /** The text for the administrators' log: contacts masked, a one-time code masked. */
+    public String visibleBody() {
+        return masked(hideSecret(body));
     }
 
     /** Due for a dispatcher: waiting and its time has come (a retry, a lapsed claim, or a receipt overdue). */
@@ -219,6 +285,7 @@ public class Notification extends AggregateRoot {
         lastError = null;
         deliveredAt = now;
         updatedAt = now;
+        forgetSecret();
         if (isPublic()) {
             publish(new NotificationDelivered(requestId, id, channel.name(), maskedRecipient(), about, now));
         }
@@ -254,6 +321,7 @@ public class Notification extends AggregateRoot {
         failedAt = now;
         updatedAt = now;
         followUpPending = fallbackAllowed ? Boolean.TRUE : null;
+        forgetSecret();
         if (isPublic()) {
             publish(new NotificationFailed(requestId, id, channel.name(), maskedRecipient(), about, lastError, now));
         }
@@ -283,6 +351,10 @@ public class Notification extends AggregateRoot {
 
     /** An administrator asks to try a failed message again, from scratch. */
     public void resend(String actor, Instant now) {
+        if (expiresAt != null) {
+            throw new NotificationStateException("Kode sekali pakai tidak dikirim ulang (sudah dihapus setelah "
+                    + "pengiriman, dan berlaku singkat); warga meminta kode baru.");
+        }
         if (!RESENDABLE.contains(status)) {
             throw new NotificationStateException("Notifikasi berstatus " + status + " tidak dapat dikirim ulang; "
                     + "hanya yang gagal (TEMPORARY_FAILURE, PERMANENT_FAILURE, TECHNICAL_FAILURE).");
@@ -304,7 +376,7 @@ public class Notification extends AggregateRoot {
     }
 
     private boolean isPublic() {
-        return audience != Audience.OFFICIAL && requestId != null;
+        return audience() == Audience.RESIDENT && requestId != null;
     }
 
     private void requireSending(String transition) {

@@ -2,6 +2,8 @@ package id.desaflow.notification.delivery;
 
 import id.desaflow.notification.CurrentActor;
 import id.desaflow.notification.PublicLinks;
+import id.desaflow.platform.security.Actor;
+import id.desaflow.platform.security.Roles;
 import id.desaflow.platform.web.FieldProblem;
 import id.desaflow.platform.web.InvalidInputException;
 import id.desaflow.platform.web.ProblemException;
@@ -16,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +33,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The notification log for administrators (authorisation comes with the identity service). */
+/**
+ * The notification log: administrators see their village's messages (admin-kecamatan: its villages', and the
+ * account messages that belong to no village) and resend failures; a village's operators may read its log. A message
+ * of a village one does not administer is "not found", so its existence does not leak.
+ */
 @RestController
 @RequestMapping("/api/v1/notifications")
 @Tag(name = "Notifikasi", description = "Log pesan, kegagalan dan pengiriman ulang")
@@ -67,8 +74,12 @@ class NotificationController {
             String page,
             @Parameter(description = "ukuran halaman, 1-200") @RequestParam(required = false, defaultValue = "50")
             String size) {
+        Actor reader = actor.required();
+        if (!reader.hasAnyRole(Roles.ADMIN_DESA, Roles.ADMIN_KECAMATAN, Roles.OPERATOR) || reader.isResident()) {
+            throw new AccessDeniedException("Log notifikasi hanya untuk administrator dan operator desa");
+        }
         List<FieldProblem> problems = new ArrayList<>();
-        Criteria criteria = new Criteria();
+        Criteria criteria = Criteria.where("villageCode").in(readableVillages(reader));
         if (requestId != null) {
             if (requestId.isBlank() || requestId.length() > MAX_ID_LENGTH) {
                 problems.add(new FieldProblem("requestId", "Harus 1-" + MAX_ID_LENGTH + " karakter"));
@@ -112,7 +123,11 @@ class NotificationController {
             description = "Mengantrekan kembali pesan berstatus TEMPORARY_FAILURE, PERMANENT_FAILURE atau "
                     + "TECHNICAL_FAILURE, di kanal mana pun (email, SMS, WhatsApp).")
     NotificationView resend(@PathVariable String id) {
-        Notification notification = notifications.findById(id)
+        Actor admin = actor.required();
+        if (!admin.hasAnyRole(Roles.ADMIN_DESA, Roles.ADMIN_KECAMATAN) || admin.isResident()) {
+            throw new AccessDeniedException("Pengiriman ulang hanya untuk administrator");
+        }
+        Notification notification = notifications.findById(id).filter(n -> administers(admin, n.villageCode()))
                 .orElseThrow(() -> ProblemException.notFound("Notifikasi " + id));
         try {
             notification.resend(actor.name(), clock.instant());
@@ -126,6 +141,23 @@ class NotificationController {
         }
         log.info("Notification {} re-queued by {}", id, actor.name());
         return NotificationView.of(notification);
+    }
+
+    /** Account messages (one-time codes) belong to no village: the kecamatan's administrators look after them. */
+    private static List<String> readableVillages(Actor reader) {
+        List<String> villages = new ArrayList<>();
+        if (reader.hasRole(Roles.ADMIN_KECAMATAN)) {
+            villages.addAll(reader.villages());
+            villages.add(null);
+        }
+        if (reader.village() != null) {
+            villages.add(reader.village());
+        }
+        return villages;
+    }
+
+    private static boolean administers(Actor admin, String village) {
+        return village == null ? admin.hasRole(Roles.ADMIN_KECAMATAN) : admin.administers(village);
     }
 
     private static <E extends Enum<E>> java.util.Optional<E> parse(Class<E> type, String value, String field,

@@ -20,12 +20,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes one event's message to one person on the channels their preferences plan, and the one fallback when a
@@ -39,8 +41,12 @@ public class Messenger implements FinalFailures {
     private static final Set<NotificationStatus> REACHES = EnumSet.of(NotificationStatus.DELIVERED,
             NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.TEMPORARY_FAILURE);
 
-    /** A person to write to: key (preferences, inbox), name, and the contacts they gave. */
-    public record Addressee(Audience audience, String recipientKey, String name, String email, String phone) {
+    /**
+     * A person to write to: key (preferences, inbox), name, the contacts they gave, and the village whose
+     * administrators see the message in their log (null: only the kecamatan's).
+     */
+    public record Addressee(Audience audience, String recipientKey, String name, String email, String phone,
+            String villageCode) {
     }
 
     private final Notifications notifications;
@@ -79,11 +85,23 @@ public class Messenger implements FinalFailures {
         String unsubscribeUrl = preferences.unsubscribeUrl(to.recipientKey());
         int queued = 0;
         for (Channel channel : plan.primary()) {
-            if (queue(to, channel, causedBy, about, requestId, language, values, unsubscribeUrl, null)) {
+            if (queue(to, channel, causedBy, about, requestId, language, values, unsubscribeUrl, null, null)) {
                 queued++;
             }
         }
         return queued;
+    }
+
+    /**
+     * A one-time code on exactly the channel the person asked for, whatever their preferences (even opted out:
+     * they are waiting for it), without an unsubscribe link and without fallback.
+     *
+     * @return whether it was newly queued (false for a redelivered event)
+     */
+    public boolean sendCode(Addressee to, Channel channel, String causedBy, String about, String language,
+            Map<String, String> variables, String code, Instant expiresAt) {
+        return queue(to, channel, causedBy, about, null, language, variables, null, null,
+                n -> n.carryingSecret(code, expiresAt));
     }
 
     /** The one fallback of a message that failed for good: the next channel in the person's order, once. */
@@ -106,10 +124,10 @@ public class Messenger implements FinalFailures {
         new ChannelPlan(preference, gateways.enabled(), failed.contactEmail(), failed.contactPhone()).fallback(used)
                 .ifPresentOrElse(next -> {
                     Addressee to = new Addressee(failed.audience(), failed.recipientKey(), null,
-                            failed.contactEmail(), failed.contactPhone());
+                            failed.contactEmail(), failed.contactPhone(), failed.villageCode());
                     if (queue(to, next, failed.causedBy(), failed.about(), failed.requestId(),
                             failed.language() == null ? defaultLanguage : failed.language(), failed.variables(),
-                            preferences.unsubscribeUrl(failed.recipientKey()), failed.id())) {
+                            preferences.unsubscribeUrl(failed.recipientKey()), failed.id(), null)) {
                         log.info("Notification {} failed for good on {}; falling back to {}", failed.id(),
                                 failed.channel(), next);
                     }
@@ -118,7 +136,8 @@ public class Messenger implements FinalFailures {
     }
 
     private boolean queue(Addressee to, Channel channel, String causedBy, String about, String requestId,
-            String language, Map<String, String> variables, String unsubscribeUrl, String fallbackOf) {
+            String language, Map<String, String> variables, String unsubscribeUrl, String fallbackOf,
+            UnaryOperator<Notification> special) {
         String id = Notification.idFor(causedBy, to.audience(), to.recipientKey(), channel);
         if (notifications.existsById(id)) {
             log.debug("Notification {} exists already; redelivery ignored", id);
@@ -126,10 +145,11 @@ public class Messenger implements FinalFailures {
         }
         RenderedMessage message = templates.compose(about, channel, language, variables, unsubscribeUrl);
         try {
-            notifications.insert(Notification.queue(new Draft(causedBy, about, requestId, to.audience(),
+            Notification queued = Notification.queue(new Draft(causedBy, about, requestId, to.audience(),
                     to.recipientKey(), channel, address(to, channel), message.subject(), message.body(),
                     variables.get("link"), unsubscribeUrl, language, variables, to.email(), to.phone(), fallbackOf),
-                    clock.instant()));
+                    clock.instant()).forVillage(to.villageCode());
+            notifications.insert(special == null ? queued : special.apply(queued));
             return true;
         } catch (DuplicateKeyException e) {
             log.debug("Notification {} was queued concurrently", id);

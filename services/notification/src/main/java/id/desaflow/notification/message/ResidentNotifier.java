@@ -42,7 +42,7 @@ class ResidentNotifier {
         // a contact record from before resident keys existed: its messages stay together under the request
         String key = recipient.residentKey() != null ? recipient.residentKey() : "permohonan-" + requestId;
         int queued = messenger.send(new Messenger.Addressee(Audience.RESIDENT, key, recipient.name(),
-                recipient.email(), recipient.phone()), causedBy, update.eventType().type(), requestId,
+                recipient.email(), recipient.phone(), recipient.villageCode()), causedBy, update.eventType().type(), requestId,
                 language -> variables(recipient, update, details, language));
         log.debug("Queued {} message(s) about {} for request {}", queued, update, requestId);
     }

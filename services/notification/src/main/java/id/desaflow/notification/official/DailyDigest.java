@@ -73,13 +73,21 @@ class DailyDigest {
         Map<LocalDate, List<DigestItem>> byDay = waiting.stream().collect(Collectors.groupingBy(
                 DigestItem::digestDate, TreeMap::new, Collectors.toList()));
         byDay.forEach((day, tasks) -> {
-            messenger.send(new Messenger.Addressee(Audience.OFFICIAL, official.userId(), official.name(),
-                    official.email(), official.phone()), "digest:" + day, TemplateCatalogue.DIGEST, null,
+            messenger.send(official.addressee(), digestId(day, tasks), TemplateCatalogue.DIGEST, null,
                     language -> variables(official, day, tasks, language));
             mongo.updateMulti(Query.query(Criteria.where("_id").in(tasks.stream().map(DigestItem::id).toList())),
                     Update.update("sent", true), DigestItem.class);
             log.info("Daily digest of {} for {}: {} task(s)", official.userId(), day, tasks.size());
         });
+    }
+
+    /**
+     * The same tasks give the same id (a crash between sending and marking them sends nothing twice); a task that
+     * joins a day whose digest already went (it arrived right at the hour) gives a new one, so it is not lost.
+     */
+    static String digestId(LocalDate day, List<DigestItem> tasks) {
+        String ids = tasks.stream().map(DigestItem::id).sorted().collect(Collectors.joining(","));
+        return "digest:" + day + ":" + Integer.toHexString(ids.hashCode());
     }
 
     private Map<String, String> variables(Official official, LocalDate day, List<DigestItem> tasks,
@@ -95,7 +103,11 @@ class DailyDigest {
 
     private String line(DigestItem task, String language) {
         boolean en = "en".equals(language);
-        String kind = task.kind() == DigestItem.Kind.NEW ? (en ? "New" : "Baru") : (en ? "Reminder" : "Pengingat");
+        // a task already past its due date when the digest goes out is listed as overdue, whatever brought it
+        boolean overdue = task.kind() == DigestItem.Kind.OVERDUE
+                || task.dueAt() != null && task.dueAt().isBefore(clock.instant());
+        String kind = overdue ? (en ? "Overdue" : "Terlambat") : task.kind() == DigestItem.Kind.NEW
+                ? (en ? "New" : "Baru") : (en ? "Reminder" : "Pengingat");
         return "- [" + kind + "] " + task.taskName() + " - " + letterTypes.displayName(task.letterType(), language)
                 + (task.trackingCode() == null ? "" : " " + task.trackingCode()) + " (" + (en ? "due " : "batas ")
                 + times.dueDate(task.dueAt(), language) + ")";

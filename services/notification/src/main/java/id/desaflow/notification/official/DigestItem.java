@@ -15,7 +15,7 @@ import java.time.LocalDate;
 @CompoundIndex(name = "unsent", def = "{'userId': 1, 'sent': 1, 'digestDate': 1}")
 class DigestItem {
     enum Kind {
-        NEW, REMINDER
+        NEW, REMINDER, OVERDUE
     }
 
     @Id

@@ -1,6 +1,8 @@
 package id.desaflow.notification.official;
 
 import id.desaflow.contracts.events.OfficialChanged;
+import id.desaflow.notification.delivery.Audience;
+import id.desaflow.notification.message.Messenger;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -107,5 +109,10 @@ class Official {
 
     boolean seeded() {
         return seeded;
+    }
+
+    /** Whom a message to this official goes to; their village's administrators see it in the log. */
+    Messenger.Addressee addressee() {
+        return new Messenger.Addressee(Audience.OFFICIAL, userId, name, email, phone, villageCode);
     }
 }

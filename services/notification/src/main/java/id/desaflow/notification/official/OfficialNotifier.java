@@ -69,16 +69,24 @@ class OfficialNotifier {
         }
     }
 
+    /**
+     * The superior group hears at once (the task is late), even a digest reader, and the task is also listed as
+     * overdue in their next digest. When the task was moved up, the message is the new group's "tugas baru".
+     */
     void escalation(String eventId, String escalatedToGroup, TaskFacts task, boolean reassigned,
             Instant happenedAt) {
         if (!isNews(eventId, happenedAt)) {
             return;
         }
-        tell(eventId, escalatedToGroup, task, EventType.TASK_ESCALATED, null,
-                reassigned ? "Tugas ini sekarang dialihkan ke kelompok Anda." : "Mohon bantu agar tugas ini segera "
-                        + "diselesaikan oleh petugas yang bertanggung jawab.",
-                reassigned ? "The task has been moved to your group." : "Please help the official in charge to "
-                        + "complete it soon.");
+        if (reassigned) {
+            tell(eventId, escalatedToGroup, task, EventType.TASK_CREATED, null, null, null);
+        } else {
+            tell(eventId, escalatedToGroup, task, EventType.TASK_ESCALATED, null,
+                    "Mohon bantu agar tugas ini segera diselesaikan oleh petugas yang bertanggung jawab.",
+                    "Please help the official in charge to complete it soon.");
+        }
+        directory.membersOf(escalatedToGroup).stream().filter(o -> preferences.of(o.userId()).digest())
+                .forEach(o -> keepForDigest(eventId, o, DigestItem.Kind.OVERDUE, task));
     }
 
     /**
@@ -107,8 +115,7 @@ class OfficialNotifier {
                 keepForDigest(eventId, official, digestAs, task);
                 continue;
             }
-            messenger.send(new Messenger.Addressee(Audience.OFFICIAL, official.userId(), official.name(),
-                    official.email(), official.phone()), eventId, about.type(), task.requestId(),
+            messenger.send(official.addressee(), eventId, about.type(), task.requestId(),
                     language -> variables(official, task, "en".equals(language) ? reasonEn : reasonId, language));
         }
     }

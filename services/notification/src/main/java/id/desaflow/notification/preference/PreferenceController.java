@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Residents' and officials' choices of channels, and the unsubscribe link that every message carries (no sign-in:
- * the link is signed). Whose preferences may be changed is the identity service's business later.
+ * Residents' and officials' choices of channels, each person their own (officials by user id, residents by the key
+ * derived from the NIK in their token: {@code /me}), and the unsubscribe link that every message carries (no
+ * sign-in: the link is signed).
  */
 @RestController
 @Tag(name = "Preferensi", description = "Pilihan kanal, bahasa, ringkasan harian, berhenti berlangganan")
@@ -44,10 +46,23 @@ class PreferenceController {
         this.defaultLanguage = defaultLanguage;
     }
 
+    @GetMapping("/api/v1/preferences/me")
+    @Operation(summary = "Preferensi pemberitahuan saya", description = "Bawaan bila belum pernah diatur.")
+    PreferenceView mine() {
+        return PreferenceView.of(preferences.of(actor.ownKey()), defaultLanguage);
+    }
+
+    @PutMapping("/api/v1/preferences/me")
+    @Operation(summary = "Atur preferensi pemberitahuan saya", description = "Seperti PUT /{recipientKey}.")
+    PreferenceView putMine(@RequestBody PreferenceBody body) {
+        return put(actor.ownKey(), body);
+    }
+
     @GetMapping("/api/v1/preferences/{recipientKey}")
-    @Operation(summary = "Preferensi pemberitahuan seseorang", description = "Bawaan bila belum pernah diatur.")
+    @Operation(summary = "Preferensi pemberitahuan (kunci sendiri)", description = "Hanya kunci milik yang masuk; "
+            + "warga memakai /me.")
     PreferenceView get(@PathVariable String recipientKey) {
-        requireKey(recipientKey);
+        requireOwn(recipientKey);
         return PreferenceView.of(preferences.of(recipientKey), defaultLanguage);
     }
 
@@ -56,7 +71,7 @@ class PreferenceController {
             description = "Kanal menurut urutan pilihan (EMAIL, SMS, WHATSAPP, IN_APP), berhenti berlangganan, "
                     + "bahasa (id/en), ringkasan harian untuk petugas.")
     PreferenceView put(@PathVariable String recipientKey, @RequestBody PreferenceBody body) {
-        requireKey(recipientKey);
+        requireOwn(recipientKey);
         List<FieldProblem> problems = new ArrayList<>();
         if (body.channels() == null || body.channels().isEmpty()) {
             problems.add(new FieldProblem("channels", "Pilih minimal satu kanal"));
@@ -118,9 +133,13 @@ class PreferenceController {
                 """;
     }
 
-    private static void requireKey(String recipientKey) {
+    private void requireOwn(String recipientKey) {
+        String own = actor.ownKey();
         if (!PublicLinks.isRecipientKey(recipientKey)) {
             throw new InvalidInputException("recipientKey", "Harus 1-64 huruf, angka atau . _ : @ -");
+        }
+        if (!own.equals(recipientKey)) {
+            throw new AccessDeniedException("Hanya preferensi milik sendiri");
         }
     }
 }

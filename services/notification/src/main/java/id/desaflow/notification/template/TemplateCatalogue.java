@@ -21,6 +21,7 @@ public final class TemplateCatalogue {
     static final List<String> OFFICIAL_VARIABLES = List.of("name", "taskName", "letterType", "trackingCode",
             "dueDate", "link", "reason");
     static final List<String> DIGEST_VARIABLES = List.of("name", "count", "tasks", "date", "link");
+    static final List<String> CODE_VARIABLES = List.of("code", "minutes");
 
     private static final Map<String, List<String>> VARIABLES = new LinkedHashMap<>();
 
@@ -36,6 +37,7 @@ public final class TemplateCatalogue {
             VARIABLES.put(official.type(), OFFICIAL_VARIABLES);
         }
         VARIABLES.put(DIGEST, DIGEST_VARIABLES);
+        VARIABLES.put(EventType.ONE_TIME_CODE_REQUESTED.type(), CODE_VARIABLES);
     }
 
     public static Set<String> messageTypes() {

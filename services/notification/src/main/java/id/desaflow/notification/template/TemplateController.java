@@ -1,7 +1,10 @@
 package id.desaflow.notification.template;
 
+import id.desaflow.contracts.events.EventType;
 import id.desaflow.notification.CurrentActor;
 import id.desaflow.notification.delivery.Channel;
+import id.desaflow.platform.security.Actor;
+import id.desaflow.platform.security.Roles;
 import id.desaflow.platform.web.FieldProblem;
 import id.desaflow.platform.web.InvalidInputException;
 import id.desaflow.platform.web.ProblemException;
@@ -10,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,6 +65,10 @@ class TemplateController {
             description = "Setiap jenis pesan x kanal x bahasa dengan kata-kata yang berlaku (default atau ubahan).")
     List<TemplateView> list(@RequestParam(required = false) String eventType,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String language) {
+        Actor reader = actor.required();
+        if (reader.isResident() || !reader.hasAnyRole(Roles.ADMIN_DESA, Roles.ADMIN_KECAMATAN)) {
+            throw new AccessDeniedException("Templat hanya untuk administrator");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         Channel onlyChannel = channel == null ? null : channel(channel, problems);
         if (eventType != null && !TemplateCatalogue.isKnown(eventType)) {
@@ -92,6 +100,7 @@ class TemplateController {
                     + "tidak tersedia untuk jenis pesan itu ditolak (400, menyebut isiannya).")
     TemplateView put(@PathVariable String eventType, @PathVariable String channel, @PathVariable String language,
             @RequestBody TemplateBody body) {
+        requireEditor();
         requireKnown(eventType);
         List<FieldProblem> problems = new ArrayList<>();
         Channel c = channel(channel, problems);
@@ -104,6 +113,10 @@ class TemplateController {
             problems.add(new FieldProblem("subject", "Judul harus satu baris"));
         }
         check("body", body.body(), c == null ? 10_000 : MAX_BODY.get(c), allowed, problems);
+        if (EventType.ONE_TIME_CODE_REQUESTED.type().equals(eventType) && body.body() != null
+                && !body.body().contains("{{code}}")) {
+            problems.add(new FieldProblem("body", "Pesan kode sekali pakai wajib memuat {{code}}"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -117,6 +130,7 @@ class TemplateController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Kembalikan templat bawaan", description = "Menghapus ubahan administrator.")
     void reset(@PathVariable String eventType, @PathVariable String channel, @PathVariable String language) {
+        requireEditor();
         requireKnown(eventType);
         List<FieldProblem> problems = new ArrayList<>();
         Channel c = channel(channel, problems);
@@ -155,6 +169,13 @@ class TemplateController {
         if (!unknown.isEmpty()) {
             problems.add(new FieldProblem(field, "Variabel tidak dikenal: " + unknown.stream().map(v -> "{{" + v + "}}")
                     .toList() + "; yang tersedia: " + allowed));
+        }
+    }
+
+    /** Templates are one set for every village: only the kecamatan's administrators change them. */
+    private void requireEditor() {
+        if (!actor.required().hasRole(Roles.ADMIN_KECAMATAN)) {
+            throw new AccessDeniedException("Templat berlaku untuk semua desa; hanya admin kecamatan yang mengubahnya");
         }
     }
 

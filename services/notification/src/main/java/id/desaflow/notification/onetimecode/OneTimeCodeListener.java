@@ -1,0 +1,30 @@
+package id.desaflow.notification.onetimecode;
+
+import id.desaflow.contracts.events.EventType;
+import id.desaflow.contracts.events.OneTimeCodeRequested;
+import id.desaflow.contracts.events.Topics;
+import id.desaflow.platform.messaging.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-time codes from the identity topic, in a consumer group of its own: a code is urgent and must not wait behind
+ * the officials' directory updates (or their retries) on the same topic.
+ */
+@Component
+class OneTimeCodeListener {
+    private final OneTimeCodeSender sender;
+
+    OneTimeCodeListener(OneTimeCodeSender sender) {
+        this.sender = sender;
+    }
+
+    @KafkaListener(topics = Topics.IDENTITY, groupId = "${spring.application.name}-codes")
+    void onIdentity(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (event.knownType().filter(t -> t == EventType.ONE_TIME_CODE_REQUESTED).isPresent()) {
+            sender.deliver(event.id(), event.payload(OneTimeCodeRequested.class));
+        }
+    }
+}
