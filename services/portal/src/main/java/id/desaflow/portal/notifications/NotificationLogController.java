@@ -1,5 +1,8 @@
 package id.desaflow.portal.notifications;
 
+import id.desaflow.portal.signin.CurrentOfficial;
+import id.desaflow.portal.signin.Official;
+
 import id.desaflow.portal.web.Redirects;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +27,11 @@ class NotificationLogController {
     private static final List<String> CHANNELS = List.of("EMAIL", "SMS", "WHATSAPP", "IN_APP");
 
     private final Notifications notifications;
+    private final CurrentOfficial officials;
 
-    NotificationLogController(Notifications notifications) {
+    NotificationLogController(Notifications notifications, CurrentOfficial officials) {
         this.notifications = notifications;
+        this.officials = officials;
     }
 
     @GetMapping("/admin/notifikasi")
@@ -36,7 +41,13 @@ class NotificationLogController {
         String chosenStatus = status != null && STATUSES.contains(status) ? status : null;
         String chosenChannel = channel != null && CHANNELS.contains(channel) ? channel : null;
         ModelAndView page = new ModelAndView("admin-notifikasi");
-        page.addObject("deliveries", notifications.log(chosenStatus, chosenChannel));
+        Official official = officials.require(); // the service shows only what this administrator may read
+        try {
+            page.addObject("deliveries", notifications.log(official, chosenStatus, chosenChannel));
+        } catch (HttpClientErrorException.Forbidden notAnAdministrator) {
+            page.addObject("deliveries", List.of());
+            page.addObject("forbidden", true);
+        }
         page.addObject("status", chosenStatus);
         page.addObject("channel", chosenChannel);
         page.addObject("channels", CHANNELS);
@@ -49,7 +60,7 @@ class NotificationLogController {
     ModelAndView resend(@PathVariable String id, @RequestParam(name = "status", required = false) String status) {
         String result;
         try {
-            notifications.resend(id);
+            notifications.resend(officials.require(), id);
             result = "dikirim-ulang";
         } catch (HttpClientErrorException refused) {
             result = "ditolak";

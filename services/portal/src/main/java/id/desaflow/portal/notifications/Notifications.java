@@ -1,5 +1,8 @@
 package id.desaflow.portal.notifications;
 
+import id.desaflow.portal.signin.CurrentOfficial;
+import id.desaflow.portal.signin.Official;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.portal.backend.BackendClients;
@@ -44,10 +47,10 @@ public class Notifications {
      * The newest in-app messages of one recipient; empty (not an error page) when the notification service is
      * down, because the task list matters more than the messages beside it.
      */
-    public List<InApp> inApp(String recipientKey) {
+    public List<InApp> inApp(Official official) {
         try {
-            JsonNode body = notification.get().uri(u -> u.path("/api/v1/inbox").queryParam("recipient", recipientKey)
-                    .build()).retrieve().body(JsonNode.class);
+            JsonNode body = notification.get().uri("/api/v1/inbox").headers(CurrentOfficial.headers(official))
+                    .retrieve().body(JsonNode.class);
             return BackendClients.items(body, InApp.class, json);
         } catch (RestClientException | BackendUnavailableException unavailable) {
             log.warn("In-app messages unavailable: {}", unavailable.toString());
@@ -55,7 +58,8 @@ public class Notifications {
         }
     }
 
-    public List<Delivery> log(String status, String channel) {
+    /** The log as far as this official may read it (their village; the service decides). */
+    public List<Delivery> log(Official official, String status, String channel) {
         JsonNode body = notification.get().uri(u -> {
             u.path("/api/v1/notifications").queryParam("size", 100);
             if (status != null) {
@@ -65,15 +69,17 @@ public class Notifications {
                 u.queryParam("channel", channel);
             }
             return u.build();
-        }).retrieve().body(JsonNode.class);
+        }).headers(CurrentOfficial.headers(official)).retrieve().body(JsonNode.class);
         return BackendClients.items(body, Delivery.class, json);
     }
 
-    public void markRead(String id) {
-        notification.post().uri("/api/v1/inbox/{id}/read", id).retrieve().toBodilessEntity();
+    public void markRead(Official official, String id) {
+        notification.post().uri("/api/v1/inbox/{id}/read", id).headers(CurrentOfficial.headers(official))
+                .retrieve().toBodilessEntity();
     }
 
-    public void resend(String id) {
-        notification.post().uri("/api/v1/notifications/{id}/resend", id).retrieve().toBodilessEntity();
+    public void resend(Official official, String id) {
+        notification.post().uri("/api/v1/notifications/{id}/resend", id).headers(CurrentOfficial.headers(official))
+                .retrieve().toBodilessEntity();
     }
 }

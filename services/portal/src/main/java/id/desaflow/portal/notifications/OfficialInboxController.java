@@ -31,7 +31,7 @@ class OfficialInboxController {
         Official official = officials.require();
         ModelAndView page = new ModelAndView("petugas-pemberitahuan");
         page.addObject("official", official);
-        page.addObject("inApp", notifications.inApp(official.id()));
+        page.addObject("inApp", notifications.inApp(official));
         return page;
     }
 
@@ -40,7 +40,7 @@ class OfficialInboxController {
     ModelAndView read(@PathVariable String id, @RequestParam(name = "tautan", required = false) String link) {
         officials.require();
         try {
-            notifications.markRead(id);
+            notifications.markRead(officials.require(), id);
         } catch (HttpClientErrorException gone) {
             // already removed: nothing to mark, the list shows what is there
         }

@@ -53,7 +53,7 @@ class OfficialsController {
         ModelAndView page = new ModelAndView("petugas");
         page.addObject("official", official);
         page.addObject("counts", tasks.counts(official));
-        page.addObject("inApp", notifications.inApp(official.id()).stream().limit(5).toList());
+        page.addObject("inApp", notifications.inApp(official).stream().limit(5).toList());
         return page;
     }
 

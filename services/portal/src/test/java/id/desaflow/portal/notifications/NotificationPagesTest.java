@@ -28,9 +28,12 @@ class NotificationPagesTest extends PortalTest {
     void theLogShowsFailuresWithAResendButtonAndDeliveriesWithout() throws Exception {
         Backends.NOTIFICATION.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 urlPathEqualTo("/api/v1/notifications")).withQueryParam("status", equalTo("FAILED"))
+                .withHeader("X-DesaFlow-Groups", equalTo("desa:3309012004:admin-desa"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(LOG)));
+        var admin = id.desaflow.portal.Pages.signIn(mvc, "demo-beji-admin");
 
-        String html = mvc.perform(get("/admin/notifikasi").param("status", "FAILED")).andExpect(status().isOk())
+        String html = mvc.perform(get("/admin/notifikasi").param("status", "FAILED").session(admin))
+                .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("Gagal (alamat tidak dapat dihubungi)").contains("nomor tidak aktif")
@@ -45,10 +48,12 @@ class NotificationPagesTest extends PortalTest {
                 "/api/v1/notifications/n-1/resend").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{}")));
 
-        mvc.perform(post("/admin/notifikasi/n-1/kirim-ulang").param("status", "FAILED"))
+        var admin = id.desaflow.portal.Pages.signIn(mvc, "demo-beji-admin");
+        mvc.perform(post("/admin/notifikasi/n-1/kirim-ulang").param("status", "FAILED").session(admin))
                 .andExpect(status().isSeeOther())
                 .andExpect(redirectedUrl("/admin/notifikasi?hasil=dikirim-ulang&status=FAILED"));
-        Backends.NOTIFICATION.verify(postRequestedFor(urlEqualTo("/api/v1/notifications/n-1/resend")));
+        Backends.NOTIFICATION.verify(postRequestedFor(urlEqualTo("/api/v1/notifications/n-1/resend"))
+                .withHeader("X-DesaFlow-User", equalTo("demo-beji-admin")));
     }
 
     @Test
@@ -56,7 +61,7 @@ class NotificationPagesTest extends PortalTest {
         var session = id.desaflow.portal.Pages.signIn(mvc, "demo-beji-sekdes");
         stubCounts();
         Backends.NOTIFICATION.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                urlPathEqualTo("/api/v1/inbox")).withQueryParam("recipient", equalTo("demo-beji-sekdes"))
+                urlPathEqualTo("/api/v1/inbox")).withHeader("X-DesaFlow-User", equalTo("demo-beji-sekdes"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                         [{"id":"i1","at":"2026-11-23T01:00:00Z","title":"Tugas baru: Paraf Sekdes",
                           "body":"Surat Keterangan Usaha SKU-AB12CD menunggu paraf Anda",
