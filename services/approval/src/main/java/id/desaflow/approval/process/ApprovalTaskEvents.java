@@ -66,19 +66,39 @@ class ApprovalTaskEvents implements TaskListener {
                 decision.name(), comment, task.getAssignee(), ClockUtil.getCurrentTime().toInstant()));
     }
 
-    /** The role is modelled on the user task as extension property {@code role}. */
+    /**
+     * The role is modelled on the user task as extension property {@code role}: a role name, or {@code ${variable}}
+     * naming the process variable that holds it (the shared chain's kasi step: {@code ${kasiRole}}). Only a plain
+     * variable name, never an expression, so a model cannot run code through it.
+     */
     private static String role(DelegateTask task) {
         var extensions = task.getBpmnModelElementInstance().getExtensionElements();
         if (extensions != null) {
             for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
                 for (CamundaProperty property : properties.getCamundaProperties()) {
                     if (ProcessVariables.ROLE.equals(property.getCamundaName())) {
-                        return property.getCamundaValue();
+                        return resolve(task, property.getCamundaValue());
                     }
                 }
             }
         }
         throw new ProcessEngineException("User task " + task.getTaskDefinitionKey() + " has no role property");
+    }
+
+    private static final java.util.regex.Pattern ROLE_VARIABLE =
+            java.util.regex.Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
+
+    private static String resolve(DelegateTask task, String value) {
+        java.util.regex.Matcher variable = ROLE_VARIABLE.matcher(value);
+        if (!variable.matches()) {
+            return value;
+        }
+        Object role = task.getVariable(variable.group(1));
+        if (!(role instanceof String name) || name.isBlank()) {
+            throw new ProcessEngineException("User task " + task.getTaskDefinitionKey() + ": variable "
+                    + variable.group(1) + " names no role");
+        }
+        return name;
     }
 
     private static String requestId(DelegateTask task) {

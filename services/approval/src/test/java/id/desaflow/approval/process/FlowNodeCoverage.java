@@ -42,8 +42,26 @@ class FlowNodeCoverage implements AfterTestExecutionCallback, AfterAllCallback {
         missed.removeAll(visited);
         System.out.printf("Flow node coverage of %s: %d/%d (%.0f%%)%n", bpmnResource, all.size() - missed.size(),
                 all.size(), 100.0 * (all.size() - missed.size()) / all.size());
+        report(String.format("| %s | %d/%d | %s |%n", bpmnResource, all.size() - missed.size(), all.size(),
+                missed.isEmpty() ? "" : String.join(", ", missed)));
         if (!missed.isEmpty()) {
             throw new AssertionError("Flow nodes never visited: " + missed);
+        }
+    }
+
+    /** One line per BPMN in target/process-coverage.md, the figures the README quotes. */
+    private static boolean reportStarted; // the first report of a test run replaces an older run's file
+
+    static synchronized void report(String line) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of("target", "process-coverage.md");
+            if (!reportStarted) {
+                reportStarted = true;
+                java.nio.file.Files.writeString(file, "| BPMN | flow nodes visited | never visited |\n|---|---|---|\n");
+            }
+            java.nio.file.Files.writeString(file, line, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -32,13 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-/** Every path of workflows/surat-keterangan-usaha.bpmn on an in-memory engine, delegates replaced by recorders. */
-@Deployment(resources = SuratKeteranganUsahaProcessTest.BPMN)
-class SuratKeteranganUsahaProcessTest {
-    static final String BPMN = "workflows/surat-keterangan-usaha.bpmn";
+/**
+ * Every path of the village chain workflows/rantai-persetujuan-desa.bpmn (which every letter type calls) on an
+ * in-memory engine, delegates replaced by recorders.
+ */
+@Deployment(resources = RantaiPersetujuanDesaProcessTest.BPMN)
+class RantaiPersetujuanDesaProcessTest {
+    static final String BPMN = "workflows/rantai-persetujuan-desa.bpmn";
     private static final String VILLAGE = "3309012004";
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
-    private static final List<String> STEPS = List.of("Task_KasiPelayanan", "Task_Sekdes", "Task_Kades");
+    private static final List<String> STEPS = List.of("Task_Kasi", "Task_Sekdes", "Task_Kades");
 
     @RegisterExtension
     @Order(1)
@@ -56,8 +59,8 @@ class SuratKeteranganUsahaProcessTest {
     void delegates() {
         init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(NOW));
-        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kasi-pelayanan", "P2D", "sekdes", "P1D",
-                "kades", "P2D", "perbaikan", "P30D")));
+        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kasi-pelayanan", "P2D",
+                "kasi-pemerintahan", "P3D", "sekdes", "P1D", "kades", "P2D", "perbaikan", "P30D")));
         Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) ->
                 calls.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
         Mocks.register("issueLetter", (JavaDelegate) (DelegateExecution execution) -> {
@@ -86,7 +89,7 @@ class SuratKeteranganUsahaProcessTest {
                 link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":kasi-pelayanan"));
         assertThat(kasi.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(2)));
 
-        decide(pi, "Task_KasiPelayanan", "APPROVE", null);
+        decide(pi, "Task_Kasi", "APPROVE", null);
         Task sekdes = task(pi);
         assertThat(sekdes.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(1)));
         assertThat(engine.getTaskService().getIdentityLinksForTask(sekdes.getId())).anySatisfy(
@@ -94,12 +97,23 @@ class SuratKeteranganUsahaProcessTest {
         decide(pi, "Task_Sekdes", "APPROVE", null);
         decide(pi, "Task_Kades", "APPROVE", null);
 
-        assertThat(pi).isEnded().hasPassedInOrder("Task_KasiPelayanan", "Task_Sekdes", "Task_Kades",
+        assertThat(pi).isEnded().hasPassedInOrder("Task_Kasi", "Task_Sekdes", "Task_Kades",
                 "Task_IssueLetter", "EndEvent_Issued").hasNotPassed("Task_RecordRejection")
                 .variables().containsEntry(ProcessVariables.LETTER_NUMBER, "500/001/3309012004/XI/2026");
-        assertThat(calls).containsExactly("create:Task_KasiPelayanan", "complete:Task_KasiPelayanan",
+        assertThat(calls).containsExactly("create:Task_Kasi", "complete:Task_Kasi",
                 "create:Task_Sekdes", "complete:Task_Sekdes", "create:Task_Kades", "complete:Task_Kades",
                 "issueLetter");
+    }
+
+    @Test
+    void theKasiStepGoesToTheKasiTheLetterTypeNeeds() {
+        ProcessInstance pi = start(false, "kasi-pemerintahan");
+        Task kasi = task(pi);
+        assertThat(kasi.getName()).isEqualTo("Pemeriksaan Kasi Pemerintahan");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(kasi.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":kasi-pemerintahan"));
+        assertThat(kasi.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+        assertThat(task(start()).getName()).isEqualTo("Pemeriksaan Kasi Pelayanan");
     }
 
     @ParameterizedTest
@@ -126,7 +140,7 @@ class SuratKeteranganUsahaProcessTest {
         engine.getRuntimeService().createMessageCorrelation("RevisionVerified")
                 .processInstanceBusinessKey(pi.getBusinessKey()).setVariable(ProcessVariables.REVISION, 1)
                 .correlate();
-        assertThat(pi).isWaitingAt("Task_KasiPelayanan");
+        assertThat(pi).isWaitingAt("Task_Kasi");
         approveUpTo(pi, 3);
 
         assertThat(pi).isEnded().hasPassed("Event_RevisionVerified", "Task_IssueLetter", "EndEvent_Issued")
@@ -136,7 +150,7 @@ class SuratKeteranganUsahaProcessTest {
     @Test
     void revisionFailingVerificationRejectsWithTheVerificationReason() {
         ProcessInstance pi = start();
-        decide(pi, "Task_KasiPelayanan", "REVISE", "NIK pemohon tidak sesuai KTP");
+        decide(pi, "Task_Kasi", "REVISE", "NIK pemohon tidak sesuai KTP");
         engine.getRuntimeService().createMessageCorrelation("RevisionFailed")
                 .processInstanceBusinessKey(pi.getBusinessKey())
                 .setVariable(ProcessVariables.REJECTION_REASON, "Perbaikan tidak lolos verifikasi: NIK tidak terdaftar")
@@ -149,7 +163,7 @@ class SuratKeteranganUsahaProcessTest {
     @Test
     void revisionWindowOfThirtyDaysRunsOut() {
         ProcessInstance pi = start();
-        decide(pi, "Task_KasiPelayanan", "REVISE", "Lampirkan surat pengantar RT");
+        decide(pi, "Task_Kasi", "REVISE", "Lampirkan surat pengantar RT");
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
                 .singleResult();
         assertThat(timer.getDuedate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
@@ -176,7 +190,7 @@ class SuratKeteranganUsahaProcessTest {
     @Test
     void cancellationWhileWaitingForRevisionEndsTheChain() {
         ProcessInstance pi = start();
-        decide(pi, "Task_KasiPelayanan", "REVISE", "Alamat usaha kurang lengkap");
+        decide(pi, "Task_Kasi", "REVISE", "Alamat usaha kurang lengkap");
         cancel(pi);
 
         assertThat(pi).isEnded().hasPassed("EndEvent_Cancelled").hasNotPassed("Task_RecordRejection");
@@ -195,7 +209,7 @@ class SuratKeteranganUsahaProcessTest {
         decide(pi, "Task_ManualCheck", "APPROVE", "Dusun dicocokkan dengan buku induk");
         approveUpTo(pi, 3);
 
-        assertThat(pi).isEnded().hasPassedInOrder("Task_ManualCheck", "Task_KasiPelayanan", "Task_Sekdes",
+        assertThat(pi).isEnded().hasPassedInOrder("Task_ManualCheck", "Task_Kasi", "Task_Sekdes",
                 "Task_Kades", "EndEvent_Issued");
     }
 
@@ -204,7 +218,7 @@ class SuratKeteranganUsahaProcessTest {
         ProcessInstance pi = start(true);
         decide(pi, "Task_ManualCheck", "REJECT", "Tidak tercatat di buku induk penduduk");
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_KasiPelayanan");
+        assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_Kasi");
         assertThat(rejectionReasons).containsExactly("Tidak tercatat di buku induk penduduk");
     }
 
@@ -217,7 +231,7 @@ class SuratKeteranganUsahaProcessTest {
         engine.getRuntimeService().createMessageCorrelation("RevisionVerified")
                 .processInstanceBusinessKey(pi.getBusinessKey()).setVariable(ProcessVariables.REVISION, 1)
                 .correlate();
-        assertThat(pi).isWaitingAt("Task_KasiPelayanan");
+        assertThat(pi).isWaitingAt("Task_Kasi");
     }
 
     @Test
@@ -226,7 +240,7 @@ class SuratKeteranganUsahaProcessTest {
         Task kasi = task(pi);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(kasi.getId(),
                 Variables.createVariables().putValue("decision", "MAYBE"))).isInstanceOf(RuntimeException.class);
-        assertThat(pi).isWaitingAt("Task_KasiPelayanan");
+        assertThat(pi).isWaitingAt("Task_Kasi");
     }
 
     private ProcessInstance start() {
@@ -234,9 +248,14 @@ class SuratKeteranganUsahaProcessTest {
     }
 
     private ProcessInstance start(boolean manualCheck) {
+        return start(manualCheck, "kasi-pelayanan");
+    }
+
+    private ProcessInstance start(boolean manualCheck, String kasiRole) {
         String requestId = UUID.randomUUID().toString();
-        return engine.getRuntimeService().startProcessInstanceByKey("surat-keterangan-usaha", requestId,
+        return engine.getRuntimeService().startProcessInstanceByKey("rantai-persetujuan-desa", requestId,
                 Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
+                        .putValue("kasiRole", kasiRole)
                         .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE)
                         .putValue(ProcessVariables.LETTER_TYPE, "surat-keterangan-usaha")
                         .putValue(ProcessVariables.APPLICANT_NAME, "Warga Uji")

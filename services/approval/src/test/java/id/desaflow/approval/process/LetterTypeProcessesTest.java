@@ -1,0 +1,169 @@
+package id.desaflow.approval.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every letter type of the catalogue has its process (id = letter-type code): the decision table picks the kasi,
+ * the village chain does the rest, and the request's business key reaches the chain so revisions and cancellations
+ * find it. Each type is taken through its process to the end, covering all of its flow nodes.
+ */
+@Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
+        "workflows/surat-keterangan-usaha.bpmn", "workflows/surat-keterangan-domisili.bpmn",
+        "workflows/surat-keterangan-tidak-mampu.bpmn", "workflows/surat-pengantar-ktp.bpmn",
+        "workflows/surat-pengantar-kk.bpmn", "workflows/surat-pengantar-skck.bpmn",
+        "workflows/surat-keterangan-pindah.bpmn", "workflows/surat-keterangan-kelahiran.bpmn",
+        "workflows/surat-keterangan-kematian.bpmn", "workflows/surat-keterangan-belum-menikah.bpmn",
+        "workflows/surat-keterangan-penghasilan.bpmn", "workflows/surat-izin-keramaian.bpmn",
+        "workflows/surat-keterangan-ahli-waris.bpmn", "workflows/surat-keterangan-beda-nama.bpmn"})
+class LetterTypeProcessesTest {
+    private static final String VILLAGE = "3309012004";
+    /** Government affairs (population events, land, public order) go to the kasi pemerintahan. */
+    private static final Set<String> PEMERINTAHAN = Set.of("surat-pengantar-ktp", "surat-pengantar-kk",
+            "surat-keterangan-pindah", "surat-keterangan-kelahiran", "surat-keterangan-kematian",
+            "surat-keterangan-ahli-waris", "surat-izin-keramaian");
+    private static final Map<String, Set<String>> VISITED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml")
+            .build();
+
+    private final List<String> calls = new ArrayList<>();
+
+    static List<String> letterTypes() throws IOException {
+        try (InputStream in = LetterTypeProcessesTest.class.getClassLoader()
+                .getResourceAsStream("catalogue/letter-types.json")) {
+            JsonNode catalogue = new ObjectMapper().readTree(in);
+            List<String> codes = new ArrayList<>();
+            catalogue.path("letterTypes").forEach(t -> codes.add(t.path("code").asText()));
+            return codes;
+        }
+    }
+
+    @BeforeEach
+    void delegates() {
+        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kasi-pelayanan", "P2D",
+                "kasi-pemerintahan", "P2D", "sekdes", "P1D", "kades", "P2D", "perbaikan", "P30D")));
+        Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) -> calls.add(task.getEventName()
+                + ":" + task.getTaskDefinitionKey()));
+        Mocks.register("issueLetter", (JavaDelegate) (DelegateExecution execution) -> calls.add("issueLetter"));
+        Mocks.register("recordRejection", (JavaDelegate) (DelegateExecution execution) -> calls.add("reject"));
+        Mocks.register("requestRevision", (JavaDelegate) (DelegateExecution execution) -> calls.add("revise"));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @ParameterizedTest
+    @MethodSource("letterTypes")
+    void eachLetterTypeRunsTheVillageChainWithItsKasiAndEndsWithIt(String letterType) {
+        String requestId = UUID.randomUUID().toString();
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(letterType, requestId,
+                Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
+                        .putValue(ProcessVariables.LETTER_TYPE, letterType)
+                        .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE)
+                        .putValue(ProcessVariables.REVISION, 0)
+                        .putValue(ProcessVariables.MANUAL_CHECK, false));
+
+        String kasi = PEMERINTAHAN.contains(letterType) ? "kasi-pemerintahan" : "kasi-pelayanan";
+        Task first = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).singleResult();
+        assertThat(first.getTaskDefinitionKey()).isEqualTo("Task_Kasi");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(first.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":" + kasi));
+        // the chain is found by the request id, as the event consumers look it up
+        assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(requestId)
+                .messageEventSubscriptionName("RequestCancelled").count()).isEqualTo(1);
+
+        for (String step : List.of("Task_Kasi", "Task_Sekdes", "Task_Kades")) {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId)
+                    .singleResult();
+            assertThat(task.getTaskDefinitionKey()).isEqualTo(step);
+            engine.getTaskService().complete(task.getId(), Variables.createVariables().putValue("decision", "APPROVE"));
+        }
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId)
+                .count()).as("the letter type's process and its chain have ended").isZero();
+        assertThat(calls).endsWith("issueLetter");
+        VISITED.computeIfAbsent(letterType, k -> new TreeSet<>()).addAll(engine.getHistoryService()
+                .createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list().stream()
+                .map(a -> a.getActivityId()).toList());
+    }
+
+    @Test
+    void aCancellationReachesTheChainThroughTheLetterTypesProcess() {
+        String requestId = UUID.randomUUID().toString();
+        engine.getRuntimeService().startProcessInstanceByKey("surat-keterangan-kematian", requestId,
+                Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
+                        .putValue(ProcessVariables.LETTER_TYPE, "surat-keterangan-kematian")
+                        .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE).putValue(ProcessVariables.REVISION, 0)
+                        .putValue(ProcessVariables.MANUAL_CHECK, false));
+        assertThat(engine.getRuntimeService().createMessageCorrelation("RequestCancelled")
+                .processInstanceBusinessKey(requestId).correlateAllWithResult()).hasSize(1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId)
+                .count()).isZero();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).count()).isZero();
+    }
+
+    @Test
+    void theDecisionTableNamesAKasiForEveryLetterTypeAndNoneForAnUnknownOne() throws IOException {
+        for (String letterType : letterTypes()) {
+            Object kasi = engine.getDecisionService().evaluateDecisionTableByKey("kasi-surat",
+                    Variables.createVariables().putValue("letterType", letterType)).getSingleEntry();
+            assertThat(kasi).as(letterType).isEqualTo(PEMERINTAHAN.contains(letterType) ? "kasi-pemerintahan"
+                    : "kasi-pelayanan");
+        }
+        assertThat(engine.getDecisionService().evaluateDecisionTableByKey("kasi-surat",
+                Variables.createVariables().putValue("letterType", "surat-lain")).getSingleResult()).isNull();
+    }
+
+    /** Each letter type's own process: every flow node visited (the chain has its own coverage test). */
+    @AfterAll
+    static void everyFlowNodeOfEveryLetterTypeVisited() {
+        for (Map.Entry<String, Set<String>> type : new TreeSet<>(VISITED.keySet()).stream()
+                .collect(Collectors.toMap(k -> k, VISITED::get)).entrySet()) {
+            String resource = "workflows/" + type.getKey() + ".bpmn";
+            Set<String> all = Bpmn.readModelFromStream(LetterTypeProcessesTest.class.getClassLoader()
+                    .getResourceAsStream(resource)).getModelElementsByType(FlowNode.class).stream()
+                    .map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> missed = new TreeSet<>(all);
+            missed.removeAll(type.getValue());
+            FlowNodeCoverage.report(String.format("| %s | %d/%d | %s |%n", resource, all.size() - missed.size(),
+                    all.size(), String.join(", ", missed)));
+            assertThat(missed).as("flow nodes of %s never visited", resource).isEmpty();
+        }
+        assertThat(VISITED).hasSize(14);
+    }
+}
