@@ -1,7 +1,16 @@
 package id.desaflow.approval.inbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import id.desaflow.approval.inbox.InboxViews.Check;
 import id.desaflow.approval.inbox.InboxViews.CompleteTask;
+import id.desaflow.approval.inbox.InboxViews.TaskCounts;
+import id.desaflow.approval.inbox.InboxViews.TaskFilter;
+import id.desaflow.approval.letter.LetterCatalogue;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.TaskQuery;
+import java.time.Duration;
 import id.desaflow.approval.inbox.InboxViews.CompletedTask;
 import id.desaflow.approval.inbox.InboxViews.RequestData;
 import id.desaflow.approval.inbox.InboxViews.Step;
@@ -38,6 +47,7 @@ import java.util.stream.Collectors;
 
 import static id.desaflow.approval.process.ProcessVariables.APPLICANT_NAME;
 import static id.desaflow.approval.process.ProcessVariables.APPLICANT_NIK;
+import static id.desaflow.approval.process.ProcessVariables.CHECKS;
 import static id.desaflow.approval.process.ProcessVariables.COMMENT;
 import static id.desaflow.approval.process.ProcessVariables.DATA;
 import static id.desaflow.approval.process.ProcessVariables.DECISION;
@@ -55,42 +65,66 @@ class Inbox {
     static final Pattern GROUP = Pattern.compile("^desa:[0-9]{10}:[a-z-]+(:[a-z0-9-]+)?$");
     private static final int MAX_COMMENT = 1000;
     private static final List<String> SUMMARY_VARIABLES = List.of(ROLE, REQUEST_ID, TRACKING_CODE, LETTER_TYPE,
-            APPLICANT_NAME);
+            APPLICANT_NAME, DUSUN);
     private static final List<String> REQUEST_VARIABLES = List.of(ROLE, REQUEST_ID, TRACKING_CODE, LETTER_TYPE,
-            VILLAGE_CODE, DUSUN, REVISION, APPLICANT_NAME, APPLICANT_NIK, DATA);
+            VILLAGE_CODE, DUSUN, REVISION, APPLICANT_NAME, APPLICANT_NIK, DATA, CHECKS);
+    /** A task nobody has taken is "new" for a day: what arrived since yesterday's work. */
+    private static final Duration NEW_FOR = Duration.ofDays(1);
 
     private final TaskService tasks;
     private final HistoryService history;
+    private final LetterCatalogue catalogue;
 
-    Inbox(TaskService tasks, HistoryService history) {
+    Inbox(TaskService tasks, HistoryService history, LetterCatalogue catalogue) {
         this.tasks = tasks;
         this.history = history;
+        this.catalogue = catalogue;
     }
 
+    /** The open tasks of these candidate groups (an official's own), filtered, by due date then arrival. */
     @Transactional(readOnly = true)
-    List<TaskSummary> open(String group) {
-        if (group == null || !GROUP.matcher(group).matches()) {
-            throw new InvalidInputException("group",
-                    "Grup wajib diisi dengan format desa:<kode desa 10 angka>:<peran>, mis. desa:3309012004:sekdes");
+    List<TaskSummary> open(OfficialGroups official, TaskFilter filter) {
+        TaskQuery query = tasks.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(official.groups()))
+                .includeAssignedTasks();
+        if (filter.letterType() != null) {
+            query.processVariableValueEquals(LETTER_TYPE, filter.letterType());
         }
-        return tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
-                .orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream()
-                .map(task -> summary(task, tasks.getVariables(task.getId(), SUMMARY_VARIABLES))).toList();
+        if (filter.dusun() != null) {
+            query.processVariableValueEquals(DUSUN, filter.dusun());
+        }
+        if (filter.overdue()) {
+            query.dueBefore(ClockUtil.getCurrentTime());
+        }
+        return query.orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream()
+                .map(task -> summary(task, tasks.getVariables(task.getId(), SUMMARY_VARIABLES)))
+                .filter(t -> !filter.mine() || official.userId().equals(t.assignee()))
+                .filter(t -> !filter.fresh() || t.fresh())
+                .toList();
     }
 
     @Transactional(readOnly = true)
-    TaskDetail detail(String taskId) {
-        Task task = find(taskId);
+    TaskCounts counts(OfficialGroups official) {
+        List<TaskSummary> open = open(official, new TaskFilter(false, null, null, false, false));
+        return new TaskCounts(open.size(), open.stream().filter(TaskSummary::overdue).count(),
+                open.stream().filter(t -> official.userId().equals(t.assignee())).count(),
+                open.stream().filter(TaskSummary::fresh).count());
+    }
+
+    @Transactional(readOnly = true)
+    TaskDetail detail(String taskId, OfficialGroups official) {
+        Task task = find(taskId, official);
         Map<String, Object> v = tasks.getVariables(taskId, REQUEST_VARIABLES);
         var request = new RequestData(str(v, REQUEST_ID), str(v, TRACKING_CODE), str(v, LETTER_TYPE),
-                str(v, VILLAGE_CODE), str(v, DUSUN), (Integer) v.get(REVISION), str(v, APPLICANT_NAME),
-                v.get(APPLICANT_NIK) == null ? null : Masking.nik(str(v, APPLICANT_NIK)), data(str(v, DATA)));
-        return new TaskDetail(summary(task, v), request, steps(task.getProcessInstanceId()));
+                label(str(v, LETTER_TYPE)), str(v, VILLAGE_CODE), str(v, DUSUN), (Integer) v.get(REVISION),
+                str(v, APPLICANT_NAME), v.get(APPLICANT_NIK) == null ? null : Masking.nik(str(v, APPLICANT_NIK)),
+                data(str(v, DATA)));
+        return new TaskDetail(summary(task, v), request, checks(str(v, CHECKS)), steps(task.getProcessInstanceId()));
     }
 
     @Transactional
-    TaskSummary claim(String taskId, String actor) {
-        Task task = find(taskId);
+    TaskSummary claim(String taskId, OfficialGroups official) {
+        Task task = find(taskId, official);
+        String actor = official.userId();
         if (task.getAssignee() == null) {
             engine(() -> {
                 tasks.claim(taskId, actor);
@@ -99,29 +133,31 @@ class Inbox {
         } else if (!task.getAssignee().equals(actor)) {
             throw claimedByOther(task);
         }
-        return summary(find(taskId), tasks.getVariables(taskId, SUMMARY_VARIABLES));
+        return summary(find(taskId, official), tasks.getVariables(taskId, SUMMARY_VARIABLES));
     }
 
     @Transactional
-    TaskSummary unclaim(String taskId, String actor) {
-        Task task = find(taskId);
+    TaskSummary unclaim(String taskId, OfficialGroups official) {
+        Task task = find(taskId, official);
+        String actor = official.userId();
         if (task.getAssignee() != null && !task.getAssignee().equals(actor)) {
             throw claimedByOther(task);
         }
         if (task.getAssignee() != null) {
             tasks.setAssignee(taskId, null);
         }
-        return summary(find(taskId), tasks.getVariables(taskId, SUMMARY_VARIABLES));
+        return summary(find(taskId, official), tasks.getVariables(taskId, SUMMARY_VARIABLES));
     }
 
     /** An unclaimed task is claimed for the actor first, so the decision always names who took it. */
     @Transactional
-    CompletedTask complete(String taskId, CompleteTask body, String actor) {
+    CompletedTask complete(String taskId, CompleteTask body, OfficialGroups official) {
         Decision decision = validate(body);
         String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
-        Task task = find(taskId);
+        Task task = find(taskId, official);
+        String actor = official.userId();
         String requestId = (String) tasks.getVariable(taskId, REQUEST_ID);
-        claim(taskId, actor);
+        claim(taskId, official);
         engine(() -> {
             tasks.complete(taskId, Variables.createVariables().putValue(DECISION, decision.name())
                     .putValue(COMMENT, comment));
@@ -149,12 +185,19 @@ class Inbox {
         return decision;
     }
 
-    private Task find(String taskId) {
+    /** A task of another group is as unknown as a task that does not exist: nothing leaks about it. */
+    private Task find(String taskId, OfficialGroups official) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
+        if (task == null || !official.mayWork(candidateGroups(task.getId()))) {
             throw ProblemException.notFound("Tugas " + taskId);
         }
         return task;
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
     }
 
     private static ProblemException claimedByOther(Task task) {
@@ -193,10 +236,31 @@ class Inbox {
         }).toList();
     }
 
-    private static TaskSummary summary(Task task, Map<String, Object> v) {
-        return new TaskSummary(task.getId(), task.getName(), str(v, ROLE), str(v, REQUEST_ID), str(v, TRACKING_CODE),
-                str(v, LETTER_TYPE), str(v, APPLICANT_NAME), instant(task.getCreateTime()), instant(task.getDueDate()),
-                task.getAssignee());
+    private TaskSummary summary(Task task, Map<String, Object> v) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant due = instant(task.getDueDate());
+        Instant created = instant(task.getCreateTime());
+        List<String> groups = candidateGroups(task.getId());
+        return new TaskSummary(task.getId(), task.getName(), str(v, ROLE), groups.isEmpty() ? null : groups.get(0),
+                str(v, REQUEST_ID), str(v, TRACKING_CODE), str(v, LETTER_TYPE), label(str(v, LETTER_TYPE)),
+                str(v, APPLICANT_NAME), str(v, DUSUN), created, due, task.getAssignee(),
+                due != null && due.isBefore(now),
+                task.getAssignee() == null && created != null && created.isAfter(now.minus(NEW_FOR)));
+    }
+
+    private String label(String letterType) {
+        return letterType == null ? null : catalogue.label(letterType);
+    }
+
+    private static List<Check> checks(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(EventJson.mapper().readValue(json, Check[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> data(String json) {

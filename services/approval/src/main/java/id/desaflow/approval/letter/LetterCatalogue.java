@@ -18,7 +18,7 @@ import java.util.Optional;
  * A catalogue type without wording stops the service at start-up rather than at the first signature.
  */
 @Component
-class LetterCatalogue {
+public class LetterCatalogue {
     private final Map<String, Type> types = new LinkedHashMap<>();
     private final String opening;
     private final String closing;
@@ -55,7 +55,8 @@ class LetterCatalogue {
                 + " is not in the catalogue"));
     }
 
-    String label(String code) {
+    /** The catalogue's Indonesian name of a letter type, e.g. "Surat Keterangan Usaha". */
+    public String label(String code) {
         return type(code).map(Type::label).orElse(code);
     }
 

@@ -188,6 +188,81 @@ class ApprovalServiceTest extends SpringServiceTest {
         assertThat(afterwards.path("revocationReason").asText()).isEqualTo("Data usaha tidak benar");
     }
 
+    @Test
+    void anOfficialSeesOnlyTheirGroupsTasksWithFiltersCountsAndTheVerificationFindings() throws Exception {
+        String sku = UUID.randomUUID().toString();
+        String death = UUID.randomUUID().toString();
+        publish(verified(sku, 0, Map.of("namaUsaha", "Warung")));
+        publish(verified(death, "surat-keterangan-kematian", 0, Map.of("namaAlmarhum", "Wiryo")));
+        String skuTask = taskCreated(sku, "kasi-pelayanan").taskId();
+        ApprovalTaskCreated deathTask = taskCreated(death, "kasi-pemerintahan");
+        assertThat(deathTask.candidateGroup()).isEqualTo("desa:" + VILLAGE + ":kasi-pemerintahan");
+        assertThat(deathTask.taskName()).isEqualTo("Pemeriksaan Kasi Pemerintahan");
+        String kasi = "desa:" + VILLAGE + ":kasi-pelayanan";
+
+        JsonNode mine = body(as(HttpMethod.GET, "/api/v1/tasks", "kasi.beji", kasi, null, String.class));
+        assertThat(mine.findValuesAsText("requestId")).contains(sku).doesNotContain(death);
+        JsonNode first = find(mine, skuTask);
+        assertThat(first.path("letterLabel").asText()).isEqualTo("Surat Keterangan Usaha");
+        assertThat(first.path("candidateGroup").asText()).isEqualTo(kasi);
+        assertThat(first.path("dusun").asText()).isEqualTo("Bulu");
+        assertThat(first.path("new").asBoolean()).isTrue();
+        assertThat(first.path("overdue").asBoolean()).isFalse();
+        assertThat(body(as(HttpMethod.GET, "/api/v1/tasks?letterType=surat-keterangan-domisili", "kasi.beji", kasi,
+                null, String.class)).findValuesAsText("requestId")).doesNotContain(sku);
+        assertThat(body(as(HttpMethod.GET, "/api/v1/tasks?overdue=true", "kasi.beji", kasi, null, String.class))
+                .findValuesAsText("requestId")).doesNotContain(sku);
+        long openBefore = body(as(HttpMethod.GET, "/api/v1/tasks/counts", "kasi.beji", kasi, null, String.class))
+                .path("open").asLong();
+        assertThat(openBefore).isPositive();
+
+        as(HttpMethod.POST, "/api/v1/tasks/" + skuTask + "/claim", "kasi.beji", kasi, null, String.class);
+        JsonNode counts = body(as(HttpMethod.GET, "/api/v1/tasks/counts", "kasi.beji", kasi, null, String.class));
+        assertThat(counts.path("mine").asLong()).isEqualTo(1);
+        assertThat(counts.path("open").asLong()).isEqualTo(openBefore);
+        assertThat(body(as(HttpMethod.GET, "/api/v1/tasks?scope=mine", "kasi.beji", kasi, null, String.class))
+                .findValuesAsText("id")).containsExactly(skuTask);
+
+        JsonNode detail = body(as(HttpMethod.GET, "/api/v1/tasks/" + skuTask, "kasi.beji", kasi, null, String.class));
+        assertThat(detail.path("checks").get(0).path("rule").asText()).isEqualTo("nik-terdaftar");
+        assertThat(detail.path("request").path("letterLabel").asText()).isEqualTo("Surat Keterangan Usaha");
+
+        // another village's kasi, another role, a resident: the task does not exist for them
+        String sempu = "desa:3309012005:kasi-pelayanan";
+        assertThat(as(HttpMethod.GET, "/api/v1/tasks/" + skuTask, "kasi.sempu", sempu, null, String.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(as(HttpMethod.POST, "/api/v1/tasks/" + skuTask + "/complete", "kasi.sempu", sempu,
+                Map.of("decision", "APPROVE"), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(as(HttpMethod.GET, "/api/v1/tasks/" + skuTask, "sekdes.beji", "desa:" + VILLAGE + ":sekdes",
+                null, String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(body(as(HttpMethod.GET, "/api/v1/tasks", "kasi.sempu", sempu, null, String.class))
+                .findValuesAsText("id")).doesNotContain(skuTask);
+        assertThat(as(HttpMethod.GET, "/api/v1/tasks", "nik:3309014107900001", null, null, String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertProblem(as(HttpMethod.GET, "/api/v1/tasks?scope=semua", "kasi.beji", kasi, null, String.class), 400,
+                "scope");
+
+        // two days later the kasi's task (due in two days) is overdue
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                java.time.Instant.now().plus(java.time.Duration.ofDays(3))));
+        try {
+            assertThat(body(as(HttpMethod.GET, "/api/v1/tasks?overdue=true", "kasi.beji", kasi, null, String.class))
+                    .findValuesAsText("id")).contains(skuTask);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        as(HttpMethod.POST, "/api/v1/tasks/" + skuTask + "/unclaim", "kasi.beji", kasi, null, String.class);
+    }
+
+    private static JsonNode find(JsonNode list, String taskId) {
+        for (JsonNode task : list) {
+            if (task.path("id").asText().equals(taskId)) {
+                return task;
+            }
+        }
+        throw new AssertionError("task " + taskId + " not in " + list);
+    }
+
     /** The code printed under the QR code, as a person holding the letter would read it. */
     private String verificationCode(String letterNumber) {
         return jdbc.queryForObject("SELECT verification_code FROM issued_letter WHERE letter_number = ?",
