@@ -21,6 +21,8 @@ import java.util.Map;
         "desaflow.kafka.retries=2",
         "desaflow.kafka.backoff-initial=100ms",
         "desaflow.logging.format=",
+        // the deadline watch runs only when a test calls it, at the clock the test sets
+        "desaflow.deadlines.watch-initial-delay=P3650D",
         "desaflow.villages.3309010001.kepala-desa=Uji Coba",
         "desaflow.villages.3309010001.signer-position=Kepala Desa Uji"})
 @EmbeddedKafka(kraft = true, partitions = 1)

@@ -1,30 +1,47 @@
 package id.desaflow.approval.process;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Deadlines from configuration ({@code desaflow.deadlines.<key>=P2D}), used by the BPMN as
- * {@code ${deadlines.of('kasi-pelayanan')}} for task due dates and the revision timer: villages change them
- * without a release.
+ * Deadlines from configuration, so villages change them without a release. {@code desaflow.deadlines.<role>=P2D}
+ * is a user task's time in WORKING days ({@code ${deadlines.due('sekdes')}} in the BPMN: weekends and
+ * {@code desaflow.calendar.holidays} skipped); other keys (the resident's revision window {@code perbaikan}) are
+ * calendar durations ({@code ${deadlines.of('perbaikan')}}).
  */
 @Component("deadlines")
 public class Deadlines {
     private final Map<String, String> durations;
+    private final WorkingCalendar calendar;
 
     @Autowired
     Deadlines(Environment environment) {
         this(Binder.get(environment).bind("desaflow.deadlines", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of()));
+                .orElse(Map.of()), new WorkingCalendar(ZoneId.of(environment.getProperty(
+                "desaflow.letters.zone", "Asia/Jakarta")), Binder.get(environment).bind("desaflow.calendar.holidays",
+                Bindable.listOf(LocalDate.class)).orElse(List.of())));
     }
 
-    Deadlines(Map<String, String> durations) {
+    /** Weekends only, no holidays (tests). */
+    public Deadlines(Map<String, String> durations) {
+        this(durations, new WorkingCalendar(ZoneId.of("Asia/Jakarta"), List.of()));
+    }
+
+    public Deadlines(Map<String, String> durations, WorkingCalendar calendar) {
         this.durations = Map.copyOf(durations);
+        this.calendar = calendar;
     }
 
     /** The ISO-8601 duration for {@code key}; the engine adds it to its clock. */
@@ -35,5 +52,17 @@ public class Deadlines {
                     + duration);
         }
         return duration;
+    }
+
+    /** A user task's due date: {@code desaflow.deadlines.<role>} working days from the engine's now. */
+    public Date due(String role) {
+        int days = Period.parse(of(role)).getDays();
+        return Date.from(calendar.plusWorkingDays(ClockUtil.getCurrentTime().toInstant(), days));
+    }
+
+    /** A calendar duration setting of the deadline watch, e.g. {@code reminder-before}. */
+    Duration duration(String key, Duration fallback) {
+        String value = durations.get(key);
+        return value == null ? fallback : Duration.parse(value);
     }
 }
