@@ -9,22 +9,22 @@ import java.util.Map;
  * One entry of the village's letter register, frozen at signing: everything the PDF prints and the public check
  * confirms. The applicant's NIK and the letter's data are printed on the letter but never leave the service as JSON.
  */
-record IssuedLetter(String requestId, String trackingCode, String letterNumber, String letterType,
+public record IssuedLetter(String requestId, String trackingCode, String letterNumber, String letterType,
         String villageCode, String dusun, String applicantName, @JsonIgnore String applicantNik,
         @JsonIgnore Map<String, String> data, String signerName, String signerPosition, boolean onBehalf,
         Instant issuedAt, @JsonIgnore String verificationCode, Status status, Instant revokedAt, String revokedBy,
         String revocationReason) {
 
-    enum Status {
+    public enum Status {
         VALID, REVOKED
     }
 
-    IssuedLetter {
+    public IssuedLetter {
         data = data == null ? Map.of() : Map.copyOf(data);
         status = status == null ? Status.VALID : status;
     }
 
-    boolean revoked() {
+    public boolean revoked() {
         return status == Status.REVOKED;
     }
 

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /** The issued-letter register: numbers a letter once per request and freezes what it says and who signed it. */
 @Component
-class LetterRegister {
+public class LetterRegister {
     /** No 0/O, 1/I/L: the code is typed by hand from a paper letter when the QR cannot be scanned. */
     private static final char[] CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final RowMapper<IssuedLetter> ROW = LetterRegister::row;
@@ -91,7 +91,7 @@ class LetterRegister {
         return revoked;
     }
 
-    Optional<IssuedLetter> byRequestId(String requestId) {
+    public Optional<IssuedLetter> byRequestId(String requestId) {
         return one("request_id", requestId);
     }
 

@@ -186,6 +186,22 @@ class ApprovalServiceTest extends SpringServiceTest {
         JsonNode afterwards = body(http.getForEntity("/api/v1/public/letters/" + code.toLowerCase(), String.class));
         assertThat(afterwards.path("status").asText()).isEqualTo("REVOKED");
         assertThat(afterwards.path("revocationReason").asText()).isEqualTo("Data usaha tidak benar");
+
+        // the audit trail: who did what, when — for the village's officials and administrators only
+        String audit = "/api/v1/requests/" + requestId + "/audit";
+        JsonNode trail = body(as(HttpMethod.GET, audit, "admin.beji", admin, null, String.class));
+        assertThat(trail.findValuesAsText("action")).containsSubsequence("CREATED", "DECIDED", "CREATED", "DECIDED",
+                "CREATED", "DECIDED", "LETTER_ISSUED", "LETTER_REVOKED");
+        assertThat(trail.findValuesAsText("actor")).contains("kasi-pelayanan.beji", "sekdes.beji", "kades.beji",
+                "admin.beji");
+        assertThat(trail.findValuesAsText("action")).contains("CLAIMED");
+        assertThat(as(HttpMethod.GET, audit, "x", "desa:" + VILLAGE + ":kasi-pelayanan", null, String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(as(HttpMethod.GET, audit, "adm2", "desa:3309012005:admin-desa", null, String.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(as(HttpMethod.GET, audit, "nik:3309014107900001", null, null, String.class).getStatusCode()
+                .value()).isEqualTo(404);
+        assertThat(http.getForEntity(audit, String.class).getStatusCode().value()).isEqualTo(401);
     }
 
     @Test
