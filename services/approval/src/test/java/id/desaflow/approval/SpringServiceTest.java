@@ -24,7 +24,9 @@ import java.util.Map;
         // the deadline watch runs only when a test calls it, at the clock the test sets
         "desaflow.deadlines.watch-initial-delay=P3650D",
         "desaflow.villages.3309010001.kepala-desa=Uji Coba",
-        "desaflow.villages.3309010001.signer-position=Kepala Desa Uji"})
+        "desaflow.villages.3309010001.signer-position=Kepala Desa Uji",
+        "desaflow.villages.3309010002.kepala-desa=Uji Dua",
+        "desaflow.villages.3309010002.signer-position=Kepala Desa Uji Dua"})
 @EmbeddedKafka(kraft = true, partitions = 1)
 public abstract class SpringServiceTest {
     public static final String VILLAGE = "3309012004";

@@ -25,6 +25,54 @@ class LetterNumberConcurrencyTest extends SpringServiceTest {
     LetterRegister register;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    LetterSettings settings;
+    @Autowired
+    LetterCatalogue catalogue;
+    @Autowired
+    java.time.Clock clock;
+    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    /**
+     * Two approval-service replicas on one database: the second has its own connection pool, transaction manager
+     * and register, like another process would. Forty signings alternate between them; the numbers stay unique and
+     * gap-free because the sequence row lock lives in the database, not in either process.
+     */
+    @Test
+    void twoReplicasOnOneDatabaseShareOneGapFreeSequence() throws Exception {
+        String village = "3309010002";
+        com.zaxxer.hikari.HikariDataSource otherPool = new com.zaxxer.hikari.HikariDataSource();
+        otherPool.setJdbcUrl(databaseUrl);
+        otherPool.setUsername("sa");
+        otherPool.setMaximumPoolSize(10);
+        try {
+            var otherJdbc = new org.springframework.jdbc.core.JdbcTemplate(otherPool);
+            var otherTransactions = new org.springframework.jdbc.datasource.DataSourceTransactionManager(otherPool);
+            var otherRegister = new LetterRegister(otherJdbc, new LetterSequences(otherJdbc, otherTransactions),
+                    settings, catalogue, clock);
+            TransactionTemplate here = new TransactionTemplate(transactions);
+            TransactionTemplate there = new TransactionTemplate(otherTransactions);
+            List<Callable<String>> signings = IntStream.range(0, 40).<Callable<String>>mapToObj(i -> () ->
+                    i % 2 == 0 ? here.execute(s -> register.issue(signing(village, "Warga " + i)).letterNumber())
+                            : there.execute(s -> otherRegister.issue(signing(village, "Warga " + i)).letterNumber()))
+                    .toList();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<String> numbers = new ArrayList<>();
+            try {
+                for (Future<String> number : pool.invokeAll(signings)) {
+                    numbers.add(number.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(numbers).doesNotHaveDuplicates();
+            assertThat(numbers.stream().map(n -> Integer.parseInt(n.split("/")[1])).sorted().toList())
+                    .isEqualTo(IntStream.rangeClosed(1, 40).boxed().toList());
+        } finally {
+            otherPool.close();
+        }
+    }
 
     @Test
     void twentyConcurrentSigningsGetTwentyDistinctGapFreeNumbers() throws Exception {
