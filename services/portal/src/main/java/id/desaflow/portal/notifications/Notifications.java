@@ -59,6 +59,39 @@ public class Notifications {
     }
 
     /** The log as far as this official may read it (their village; the service decides). */
+    /** A person's notification choices (GET /api/v1/preferences/me). */
+    public record Preferences(List<String> channels, boolean optedOut) {
+        public Preferences {
+            channels = channels == null ? List.of() : List.copyOf(channels);
+        }
+
+        public boolean uses(String channel) {
+            return channels.contains(channel);
+        }
+    }
+
+    /** A resident's in-app messages, the service told who they are by {@code headers}; empty when it is down. */
+    public List<InApp> inApp(java.util.function.Consumer<org.springframework.http.HttpHeaders> headers) {
+        try {
+            JsonNode body = notification.get().uri("/api/v1/inbox").headers(headers).retrieve().body(JsonNode.class);
+            return BackendClients.items(body, InApp.class, json);
+        } catch (RestClientException | BackendUnavailableException unavailable) {
+            log.warn("In-app messages unavailable: {}", unavailable.toString());
+            return List.of();
+        }
+    }
+
+    public Preferences preferences(java.util.function.Consumer<org.springframework.http.HttpHeaders> headers) {
+        return notification.get().uri("/api/v1/preferences/me").headers(headers).retrieve().body(Preferences.class);
+    }
+
+    public void savePreferences(java.util.function.Consumer<org.springframework.http.HttpHeaders> headers,
+            Preferences preferences) {
+        notification.put().uri("/api/v1/preferences/me").headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(preferences).retrieve()
+                .toBodilessEntity();
+    }
+
     public List<Delivery> log(Official official, String status, String channel) {
         JsonNode body = notification.get().uri(u -> {
             u.path("/api/v1/notifications").queryParam("size", 100);

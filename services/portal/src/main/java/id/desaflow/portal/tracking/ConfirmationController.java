@@ -19,7 +19,7 @@ import java.util.Set;
 @Controller
 class ConfirmationController {
     /** The actions behind the confirmation: the path segment after /lacak/{code}/. */
-    static final Set<String> NEXT = Set.of("perbaiki", "batalkan", "surat");
+    static final Set<String> NEXT = Set.of("perbaiki", "batalkan", "surat", "pemberitahuan");
 
     private final Ownership ownership;
 
