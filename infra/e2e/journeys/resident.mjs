@@ -89,6 +89,11 @@ export async function residentDownloads() {
   await check.goto(`${BASE}/verifikasi/${code[1]}`);
   expect((await check.locator('h1').innerText()).includes('Surat ini benar dan tercatat'), 'the letter is not confirmed');
   await shot(check, '16-verifikasi-surat-asli');
+  // the resident's own messages in the portal, and the channel choices
+  await page.goto(`${BASE}/lacak/${state.trackingCode}/pemberitahuan`);
+  expect((await page.locator('h1').innerText()).includes('Pemberitahuan saya'), 'no notifications page');
+  expect(await page.locator('main li.card').count() > 0, 'no in-app message for the resident');
+  await shot(page, '17-pemberitahuan-warga');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
