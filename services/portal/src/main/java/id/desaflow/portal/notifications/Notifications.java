@@ -92,6 +92,36 @@ public class Notifications {
                 .toBodilessEntity();
     }
 
+    /** One message template (event type x channel x language) with the variables it may use. */
+    public record Template(String eventType, String channel, String language, String subject, String body,
+            List<String> variables, boolean overridden, String updatedBy, Instant updatedAt) {
+        public Template {
+            variables = variables == null ? List.of() : List.copyOf(variables);
+        }
+    }
+
+    public List<Template> templates(Official official, String eventType) {
+        JsonNode body = notification.get().uri(u -> {
+            u.path("/api/v1/templates");
+            if (eventType != null) {
+                u.queryParam("eventType", "{type}");
+            }
+            return u.build(eventType == null ? new Object[0] : new Object[] {eventType});
+        }).headers(CurrentOfficial.headers(official)).retrieve().body(JsonNode.class);
+        return BackendClients.items(body, Template.class, json);
+    }
+
+    public void saveTemplate(Official official, String eventType, String channel, String language, String subject,
+            String body) {
+        java.util.Map<String, String> wording = new java.util.LinkedHashMap<>();
+        wording.put("subject", subject);
+        wording.put("body", body);
+        notification.put().uri("/api/v1/templates/{t}/{c}/{l}", eventType, channel, language)
+                .headers(CurrentOfficial.headers(official))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(wording).retrieve()
+                .toBodilessEntity();
+    }
+
     public List<Delivery> log(Official official, String status, String channel) {
         JsonNode body = notification.get().uri(u -> {
             u.path("/api/v1/notifications").queryParam("size", 100);
