@@ -152,18 +152,8 @@ class LetterTypeProcessesTest {
     /** Each letter type's own process: every flow node visited (the chain has its own coverage test). */
     @AfterAll
     static void everyFlowNodeOfEveryLetterTypeVisited() {
-        for (Map.Entry<String, Set<String>> type : new TreeSet<>(VISITED.keySet()).stream()
-                .collect(Collectors.toMap(k -> k, VISITED::get)).entrySet()) {
-            String resource = "workflows/" + type.getKey() + ".bpmn";
-            Set<String> all = Bpmn.readModelFromStream(LetterTypeProcessesTest.class.getClassLoader()
-                    .getResourceAsStream(resource)).getModelElementsByType(FlowNode.class).stream()
-                    .map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
-            Set<String> missed = new TreeSet<>(all);
-            missed.removeAll(type.getValue());
-            FlowNodeCoverage.report(String.format("| %s | %d/%d | %s |%n", resource, all.size() - missed.size(),
-                    all.size(), String.join(", ", missed)));
-            assertThat(missed).as("flow nodes of %s never visited", resource).isEmpty();
-        }
+        new TreeSet<>(VISITED.keySet()).forEach(type ->
+                FlowNodeCoverage.check("workflows/" + type + ".bpmn", VISITED.get(type)));
         assertThat(VISITED).hasSize(14);
     }
 }
