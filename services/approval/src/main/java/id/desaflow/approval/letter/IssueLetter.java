@@ -35,7 +35,9 @@ class IssueLetter implements JavaDelegate {
                 (String) execution.getVariable(ProcessVariables.APPLICANT_NIK),
                 data == null ? Map.of() : EventJson.mapper().readValue(data, new TypeReference<Map<String, String>>() {
                 }),
-                Boolean.TRUE.equals(execution.getVariable(ProcessVariables.ON_BEHALF))));
+                // the village delegated the signature (penandatangan-surat.dmn): the sekdes signs "a.n. Kepala Desa"
+                "sekdes".equals(execution.getVariable(ProcessVariables.SIGNER_ROLE))
+                        || Boolean.TRUE.equals(execution.getVariable(ProcessVariables.ON_BEHALF))));
         execution.setVariable(ProcessVariables.LETTER_NUMBER, letter.letterNumber());
         outbox.add(requestId, new LetterIssued(requestId, letter.letterNumber(), letter.letterType(),
                 letter.villageCode(), letter.signerName(), firstLine(letter.signerPosition()), letter.issuedAt()));

@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the village chain does the rest, and the request's business key reaches the chain so revisions and cancellations
  * find it. Each type is taken through its process to the end, covering all of its flow nodes.
  */
-@Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
+@Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
+        "workflows/rantai-persetujuan-desa.bpmn",
         "workflows/surat-keterangan-usaha.bpmn", "workflows/surat-keterangan-domisili.bpmn",
         "workflows/surat-keterangan-tidak-mampu.bpmn", "workflows/surat-pengantar-ktp.bpmn",
         "workflows/surat-pengantar-kk.bpmn", "workflows/surat-pengantar-skck.bpmn",
@@ -135,6 +136,29 @@ class LetterTypeProcessesTest {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId)
                 .count()).isZero();
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).count()).isZero();
+    }
+
+    @Test
+    void aVillageThatDelegatesTheSignatureHasItsSekdesSignOnBehalfOfTheKades() {
+        String requestId = UUID.randomUUID().toString();
+        engine.getRuntimeService().startProcessInstanceByKey("surat-keterangan-domisili", requestId,
+                Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
+                        .putValue(ProcessVariables.LETTER_TYPE, "surat-keterangan-domisili")
+                        .putValue(ProcessVariables.VILLAGE_CODE, "3309012005").putValue(ProcessVariables.REVISION, 0)
+                        .putValue(ProcessVariables.MANUAL_CHECK, false));
+        for (int step = 0; step < 2; step++) {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId)
+                    .singleResult();
+            engine.getTaskService().complete(task.getId(), Variables.createVariables().putValue("decision", "APPROVE"));
+        }
+        Task signing = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).singleResult();
+        assertThat(signing.getTaskDefinitionKey()).isEqualTo("Task_Kades");
+        assertThat(signing.getName()).isEqualTo("Tanda tangan Sekretaris Desa a.n. Kepala Desa");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(signing.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:3309012005:sekdes"));
+        Object otherVillages = engine.getDecisionService().evaluateDecisionTableByKey("penandatangan-surat",
+                Variables.createVariables().putValue("villageCode", "3309012004")).getSingleEntry();
+        assertThat(otherVillages).isEqualTo("kades");
     }
 
     @Test

@@ -256,6 +256,7 @@ class RantaiPersetujuanDesaProcessTest {
         return engine.getRuntimeService().startProcessInstanceByKey("rantai-persetujuan-desa", requestId,
                 Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
                         .putValue("kasiRole", kasiRole)
+                        .putValue("signerRole", "kades")
                         .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE)
                         .putValue(ProcessVariables.LETTER_TYPE, "surat-keterangan-usaha")
                         .putValue(ProcessVariables.APPLICANT_NAME, "Warga Uji")
