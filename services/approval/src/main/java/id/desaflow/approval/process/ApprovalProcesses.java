@@ -102,6 +102,8 @@ class ApprovalProcesses {
         variables.put(ProcessVariables.LETTER_TYPE, event.letterType());
         variables.put(ProcessVariables.VILLAGE_CODE, event.villageCode());
         variables.put(ProcessVariables.DUSUN, event.dusun());
+        variables.put(ProcessVariables.DUSUN_SLUG, event.dusun() == null || event.dusun().isBlank() ? null
+                : id.desaflow.platform.security.Actor.slug(event.dusun()));
         variables.put(ProcessVariables.REVISION, event.revision());
         variables.put(ProcessVariables.MANUAL_CHECK, event.needsManualCheck());
         variables.put(ProcessVariables.APPLICANT_NAME, event.applicant().name());

@@ -7,6 +7,8 @@ public final class ProcessVariables {
     public static final String LETTER_TYPE = "letterType";
     public static final String VILLAGE_CODE = "villageCode";
     public static final String DUSUN = "dusun";
+    /** The dusun as candidate groups spell it ({@code bandung-kidul}): the kepala dusun's group suffix. */
+    public static final String DUSUN_SLUG = "dusunSlug";
     public static final String REVISION = "revision";
     /** Verification was inconclusive: the chain starts with the operator's manual check. */
     public static final String MANUAL_CHECK = "manualCheck";

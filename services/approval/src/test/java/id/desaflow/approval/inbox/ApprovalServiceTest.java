@@ -209,7 +209,7 @@ class ApprovalServiceTest extends SpringServiceTest {
         String sku = UUID.randomUUID().toString();
         String death = UUID.randomUUID().toString();
         publish(verified(sku, 0, Map.of("namaUsaha", "Warung")));
-        publish(verified(death, "surat-keterangan-kematian", 0, Map.of("namaAlmarhum", "Wiryo")));
+        publish(verified(death, "surat-pengantar-ktp", 0, Map.of("jenisPermohonan", "baru")));
         String skuTask = taskCreated(sku, "kasi-pelayanan").taskId();
         ApprovalTaskCreated deathTask = taskCreated(death, "kasi-pemerintahan");
         assertThat(deathTask.candidateGroup()).isEqualTo("desa:" + VILLAGE + ":kasi-pemerintahan");

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the village chain does the rest, and the request's business key reaches the chain so revisions and cancellations
  * find it. Each type is taken through its process to the end, covering all of its flow nodes.
  */
-@Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
+@Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn", "workflows/kadus-surat.dmn",
         "workflows/rantai-persetujuan-desa.bpmn",
         "workflows/surat-keterangan-usaha.bpmn", "workflows/surat-keterangan-domisili.bpmn",
         "workflows/surat-keterangan-tidak-mampu.bpmn", "workflows/surat-pengantar-ktp.bpmn",
@@ -54,6 +54,10 @@ class LetterTypeProcessesTest {
     private static final Set<String> PEMERINTAHAN = Set.of("surat-pengantar-ktp", "surat-pengantar-kk",
             "surat-keterangan-pindah", "surat-keterangan-kelahiran", "surat-keterangan-kematian",
             "surat-keterangan-ahli-waris", "surat-izin-keramaian");
+    /** Letters about life in the dusun: the applicant's kepala dusun examines them first. */
+    private static final Set<String> KADUS = Set.of("surat-keterangan-domisili", "surat-keterangan-tidak-mampu",
+            "surat-keterangan-pindah", "surat-keterangan-kelahiran", "surat-keterangan-kematian",
+            "surat-izin-keramaian");
     private static final Map<String, Set<String>> VISITED = new java.util.concurrent.ConcurrentHashMap<>();
 
     @RegisterExtension
@@ -74,7 +78,7 @@ class LetterTypeProcessesTest {
 
     @BeforeEach
     void delegates() {
-        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kasi-pelayanan", "P2D",
+        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kadus", "P2D", "kasi-pelayanan", "P2D",
                 "kasi-pemerintahan", "P2D", "sekdes", "P1D", "kades", "P2D", "perbaikan", "P30D")));
         Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) -> calls.add(task.getEventName()
                 + ":" + task.getTaskDefinitionKey()));
@@ -96,9 +100,18 @@ class LetterTypeProcessesTest {
                 Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
                         .putValue(ProcessVariables.LETTER_TYPE, letterType)
                         .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE)
+                        .putValue(ProcessVariables.DUSUN_SLUG, "bulu")
                         .putValue(ProcessVariables.REVISION, 0)
                         .putValue(ProcessVariables.MANUAL_CHECK, false));
 
+        List<String> steps = KADUS.contains(letterType) ? List.of("Task_Kadus", "Task_Kasi", "Task_Sekdes", "Task_Kades")
+                : List.of("Task_Kasi", "Task_Sekdes", "Task_Kades");
+        if (KADUS.contains(letterType)) {
+            Task kadus = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).singleResult();
+            assertThat(engine.getTaskService().getIdentityLinksForTask(kadus.getId())).anySatisfy(
+                    link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":kadus:bulu"));
+            engine.getTaskService().complete(kadus.getId(), Variables.createVariables().putValue("decision", "APPROVE"));
+        }
         String kasi = PEMERINTAHAN.contains(letterType) ? "kasi-pemerintahan" : "kasi-pelayanan";
         Task first = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).singleResult();
         assertThat(first.getTaskDefinitionKey()).isEqualTo("Task_Kasi");
@@ -108,7 +121,7 @@ class LetterTypeProcessesTest {
         assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(requestId)
                 .messageEventSubscriptionName("RequestCancelled").count()).isEqualTo(1);
 
-        for (String step : List.of("Task_Kasi", "Task_Sekdes", "Task_Kades")) {
+        for (String step : steps.subList(steps.size() - 3, steps.size())) {
             Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId)
                     .singleResult();
             assertThat(task.getTaskDefinitionKey()).isEqualTo(step);

@@ -59,7 +59,7 @@ class RantaiPersetujuanDesaProcessTest {
     void delegates() {
         init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(NOW));
-        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kasi-pelayanan", "P2D",
+        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kadus", "P2D", "kasi-pelayanan", "P2D",
                 "kasi-pemerintahan", "P3D", "sekdes", "P1D", "kades", "P2D", "perbaikan", "P30D")));
         Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) ->
                 calls.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
@@ -103,6 +103,42 @@ class RantaiPersetujuanDesaProcessTest {
         assertThat(calls).containsExactly("create:Task_Kasi", "complete:Task_Kasi",
                 "create:Task_Sekdes", "complete:Task_Sekdes", "create:Task_Kades", "complete:Task_Kades",
                 "issueLetter");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"APPROVE", "REVISE", "REJECT"})
+    void aLetterAboutTheDusunIsFirstExaminedByTheApplicantsKepalaDusun(String decision) {
+        String requestId = UUID.randomUUID().toString();
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("rantai-persetujuan-desa",
+                requestId, Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
+                        .putValue("kasiRole", "kasi-pemerintahan").putValue("signerRole", "kades")
+                        .putValue("needsKadus", true).putValue(ProcessVariables.DUSUN_SLUG, "bandung-kidul")
+                        .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE).putValue(ProcessVariables.REVISION, 0)
+                        .putValue(ProcessVariables.MANUAL_CHECK, false));
+        Task kadus = task(pi);
+        assertThat(kadus.getTaskDefinitionKey()).isEqualTo("Task_Kadus");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(kadus.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":kadus:bandung-kidul"));
+
+        decide(pi, "Task_Kadus", decision, "APPROVE".equals(decision) ? null : "Warga tidak dikenal di dusun");
+
+        switch (decision) {
+            case "APPROVE" -> assertThat(pi).isWaitingAt("Task_Kasi");
+            case "REVISE" -> assertThat(pi).isWaitingAt("Gateway_AwaitRevision");
+            default -> assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "EndEvent_Rejected");
+        }
+    }
+
+    @Test
+    void withoutADusunOnRecordTheKadusStepIsSkippedRatherThanLeftWithoutAnyone() {
+        String requestId = UUID.randomUUID().toString();
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("rantai-persetujuan-desa",
+                requestId, Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
+                        .putValue("kasiRole", "kasi-pelayanan").putValue("signerRole", "kades")
+                        .putValue("needsKadus", true).putValue(ProcessVariables.DUSUN_SLUG, null)
+                        .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE).putValue(ProcessVariables.REVISION, 0)
+                        .putValue(ProcessVariables.MANUAL_CHECK, false));
+        assertThat(pi).isWaitingAt("Task_Kasi");
     }
 
     @Test
