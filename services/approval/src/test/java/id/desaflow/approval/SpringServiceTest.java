@@ -26,7 +26,9 @@ import java.util.Map;
         "desaflow.villages.3309010001.kepala-desa=Uji Coba",
         "desaflow.villages.3309010001.signer-position=Kepala Desa Uji",
         "desaflow.villages.3309010002.kepala-desa=Uji Dua",
-        "desaflow.villages.3309010002.signer-position=Kepala Desa Uji Dua"})
+        "desaflow.villages.3309010002.signer-position=Kepala Desa Uji Dua",
+        "desaflow.villages.3309010003.signer-position=Kepala Desa Uji Tiga",
+        "desaflow.villages.3309010003.sequence-scope=CLASSIFICATION"})
 @EmbeddedKafka(kraft = true, partitions = 1)
 public abstract class SpringServiceTest {
     public static final String VILLAGE = "3309012004";

@@ -59,7 +59,7 @@ public class LetterRegister {
         Instant now = clock.instant();
         LocalDate issuedOn = LocalDate.ofInstant(now, settings.letters().zone());
         int sequence = sequences.next(signing.villageCode(), issuedOn.getYear(),
-                settings.sequenceScope(signing.letterType(), classification));
+                settings.sequenceScope(signing.villageCode(), signing.letterType(), classification));
         String signerName = signing.onBehalf() ? village.sekretarisDesa() : village.kepalaDesa();
         String signerPosition = signing.onBehalf() ? "a.n. " + village.signerPosition() + "\nSekretaris Desa"
                 : village.signerPosition();

@@ -31,7 +31,7 @@ record LetterSettings(Map<String, LetterTypeSettings> letterTypes, Map<String, V
      * {@code sekretarisDesa} signs "a.n. Kepala Desa" when the chain delegates the signature.
      */
     record VillageSettings(String kepalaDesa, String signerPosition, String name, String kecamatan, String kabupaten,
-            String province, String address, String sekretarisDesa) {
+            String province, String address, String sekretarisDesa, SequenceScope sequenceScope) {
 
         /** "Beji" from the configured name, else from the signer's position ("Kepala Desa Beji"). */
         String villageName() {
@@ -62,8 +62,14 @@ record LetterSettings(Map<String, LetterTypeSettings> letterTypes, Map<String, V
                         + " (desaflow.villages." + villageCode + ".signer-position)"));
     }
 
-    String sequenceScope(String letterType, String classification) {
-        return switch (letters.sequenceScope()) {
+    /**
+     * Which sequence a letter draws its number from: the village's own choice
+     * ({@code desaflow.villages.<code>.sequence-scope}), else {@code desaflow.letters.sequence-scope}.
+     */
+    String sequenceScope(String villageCode, String letterType, String classification) {
+        SequenceScope own = Optional.ofNullable(villages.get(villageCode)).map(VillageSettings::sequenceScope)
+                .orElse(letters.sequenceScope());
+        return switch (own) {
             case VILLAGE -> "ALL";
             case LETTER_TYPE -> letterType;
             case CLASSIFICATION -> classification;

@@ -108,6 +108,20 @@ class LetterNumberConcurrencyTest extends SpringServiceTest {
         assertThat(Integer.parseInt(third.split("/")[1])).isEqualTo(Integer.parseInt(first.split("/")[1]) + 1);
     }
 
+    @Test
+    void aVillageThatCountsPerClassificationCodeNumbersEachCodeFromOne() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        String village = "3309010003"; // desaflow.villages.3309010003.sequence-scope=CLASSIFICATION
+        String business = tx.execute(s -> register.issue(signing(village, "Warga A")).letterNumber());
+        String domicile = tx.execute(s -> register.issue(new LetterRegister.Signing(UUID.randomUUID().toString(),
+                "DOM-TIGA01", "surat-keterangan-domisili", village, "Bulu", "Warga B", "3309014107900001",
+                java.util.Map.of(), false)).letterNumber());
+        String business2 = tx.execute(s -> register.issue(signing(village, "Warga C")).letterNumber());
+        assertThat(business).startsWith("500/001/" + village);
+        assertThat(domicile).startsWith("470/001/" + village);
+        assertThat(business2).startsWith("500/002/" + village);
+    }
+
     static LetterRegister.Signing signing(String village, String name) {
         String requestId = UUID.randomUUID().toString();
         return new LetterRegister.Signing(requestId, "SKU-" + requestId.substring(0, 6).toUpperCase(),

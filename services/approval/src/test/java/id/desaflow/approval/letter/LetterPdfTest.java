@@ -37,7 +37,7 @@ class LetterPdfTest {
     private static final LetterCatalogue CATALOGUE = new LetterCatalogue(new ObjectMapper());
     private static final LetterSettings SETTINGS = new LetterSettings(Map.of(), Map.of(BEJI,
             new LetterSettings.VillageSettings("Sutrisno", "Kepala Desa Beji", "Beji", "Andong",
-                    "Kabupaten Boyolali", "Jawa Tengah", "Jl. Raya Andong–Beji No. 1", "Sri Lestari")),
+                    "Kabupaten Boyolali", "Jawa Tengah", "Jl. Raya Andong–Beji No. 1", "Sri Lestari", null)),
             new LetterSettings.Letters(ZoneId.of("Asia/Jakarta"), LetterSettings.SequenceScope.VILLAGE),
             "https://beji.desaflow.id/");
     private static final LetterPdf PDF = new LetterPdf(SETTINGS, CATALOGUE);
