@@ -18,9 +18,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import id.desaflow.platform.security.HeaderActorFilter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -66,10 +69,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 @EmbeddedKafka(kraft = true, partitions = 1)
 @InProcessMongo
 @AutoConfigureMockMvc
-@Import(ServiceTestSupport.QuickMongoShutdown.class)
+@Import({ServiceTestSupport.QuickMongoShutdown.class, ServiceTestSupport.ActingAsVillageAdmin.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServiceTestSupport {
     public static final String BEJI = TestResidents.BEJI;
+    /** Who acts in a test that names nobody. */
+    public static final String ADMIN = "admin.beji";
     /** Seeded residents (see README.md); a test that verifies one of them uses another letter type than the rest. */
     public static final String SRI_NIK = "3309016108790002";
     public static final String DECEASED_NIK = "3309011702380008";
@@ -100,6 +105,20 @@ public abstract class ServiceTestSupport {
      * {@code @InProcessMongo} stops its server when the context starts closing, while the outbox relay may still
      * be polling; without this the relay waits the default 30 s for a server and delays the JVM's exit.
      */
+    /**
+     * The service runs in open mode here, where the caller names the actor in headers: a request that names nobody
+     * comes from {@link #ADMIN}, the admin of Desa Beji, who may read, correct and import its registry.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ActingAsVillageAdmin {
+        @Bean
+        MockMvcBuilderCustomizer actingAsVillageAdmin() {
+            return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/")
+                    .header(HeaderActorFilter.USER_HEADER, ADMIN)
+                    .header(HeaderActorFilter.GROUPS_HEADER, "desa:" + BEJI + ":admin-desa"));
+        }
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class QuickMongoShutdown {
         @Bean
@@ -112,12 +131,15 @@ public abstract class ServiceTestSupport {
     protected EventPublisher publisher;
     @Autowired
     protected PopulationRegistry registry;
-    @Value("${spring.embedded.kafka.brokers}")
+    /** This context's own broker: a class with another context (tokens on) starts a second one. */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
     protected String brokers;
     protected EventRecorder verificationEvents;
 
     @BeforeAll
     void startRecording() {
+        brokers = broker.getBrokersAsString();
         verificationEvents = new EventRecorder(brokers, Topics.VERIFICATION);
     }
 

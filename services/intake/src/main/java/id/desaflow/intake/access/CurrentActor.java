@@ -1,36 +1,33 @@
 package id.desaflow.intake.access;
 
 import id.desaflow.platform.identity.Masking;
+import id.desaflow.platform.security.Actor;
+import id.desaflow.platform.security.Actors;
 import id.desaflow.platform.web.InvalidInputException;
 import id.desaflow.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Who acts, and what they may see: the ONE seam to swap for the OAuth2 resource server's JWT (subject, roles and
- * village scopes) when identity is wired. Until then it trusts three headers, as the approval service does; identity
- * never comes from request bodies.
+ * Who acts, and what intake lets them do. The actor is the platform's {@link Actors}: the signed token's subject,
+ * village, roles and NIK (or, in open mode only, the {@code X-DesaFlow-User} / {@code X-DesaFlow-Groups} headers),
+ * never anything from a request body. The rules live here so every endpoint applies the same ones:
  * <ul>
- * <li>{@code X-DesaFlow-User}: the acting user (default {@code demo}); a resident signed in with NIK + PIN is
- * {@code nik:<NIK>}.</li>
- * <li>{@code X-DesaFlow-Groups}: comma-separated candidate groups {@code desa:<villageCode>:<role>[:<dusun>]}; any of
- * them makes the user an official of that village.</li>
- * <li>{@code X-DesaFlow-Channel}: {@code COUNTER} when an operator enters a request at the office.</li>
+ * <li>a resident enters requests for themselves, online;</li>
+ * <li>an official (any role) enters requests for residents of their own village, at the counter or online;</li>
+ * <li>a request's personal data is for its applicant, whoever entered it, its village's officials and the
+ * administrators of that village.</li>
  * </ul>
  */
 @Component
 public class CurrentActor {
-    public static final String USER_HEADER = "X-DesaFlow-User";
-    public static final String GROUPS_HEADER = "X-DesaFlow-Groups";
+    /** {@code COUNTER} when an official enters a request at the village office for a resident. */
     public static final String CHANNEL_HEADER = "X-DesaFlow-Channel";
-    static final String RESIDENT_PREFIX = "nik:";
-    private static final Set<String> ADMIN_ROLES = Set.of("admin-desa", "admin-kecamatan");
+    /** Ids stored before sign-in existed named residents as {@code nik:<NIK>}. */
+    private static final String LEGACY_RESIDENT_PREFIX = "nik:";
 
     private final HttpServletRequest request; // a proxy to the current request
 
@@ -38,23 +35,19 @@ public class CurrentActor {
         this.request = request;
     }
 
-    public String id() {
-        String user = request.getHeader(USER_HEADER);
-        if (user == null || user.isBlank()) {
-            return "demo";
-        }
-        // the id lands in documents and the officials' timeline: printable ASCII, bounded
-        String printable = user.strip().replaceAll("[^\\x21-\\x7E]", "_");
-        return printable.substring(0, Math.min(printable.length(), 100));
+    /** The signed-in actor; nobody signed in is a 401 problem. */
+    public Actor get() {
+        return Actors.required();
     }
 
-    /**
-     * An actor id fit for logs and for officials' screens: a resident's id carries their NIK, shown masked like
-     * everywhere else.
-     */
+    public String id() {
+        return get().userId();
+    }
+
+    /** An actor id fit for logs and officials' screens: never a NIK in full. */
     public static String display(String actorId) {
-        return actorId != null && actorId.startsWith(RESIDENT_PREFIX)
-                ? RESIDENT_PREFIX + Masking.nik(actorId.substring(RESIDENT_PREFIX.length())) : actorId;
+        return actorId != null && actorId.startsWith(LEGACY_RESIDENT_PREFIX)
+                ? LEGACY_RESIDENT_PREFIX + Masking.nik(actorId.substring(LEGACY_RESIDENT_PREFIX.length())) : actorId;
     }
 
     public Channel channel() {
@@ -69,45 +62,45 @@ public class CurrentActor {
         }
     }
 
-    /** An official of {@code villageCode}: holds any role there (operator, kadus, kasi, sekdes, kades, admins). */
-    public boolean isOfficialOf(String villageCode) {
-        return groups().stream().anyMatch(g -> g.startsWith("desa:" + villageCode + ":"));
+    /** May {@code actor} enter a request of this applicant in this village through this channel? */
+    public static void requireSubmitter(Actor actor, String villageCode, String applicantNik, Channel channel) {
+        if (actor.isResident()) {
+            if (channel == Channel.COUNTER) {
+                throw forbidden("Hanya petugas desa yang dapat mencatat permohonan di loket");
+            }
+            if (!actor.isApplicant(applicantNik)) {
+                throw forbidden("Warga hanya dapat mengajukan surat untuk dirinya sendiri (NIK akun yang masuk)");
+            }
+            return;
+        }
+        if (!actor.worksIn(villageCode)) {
+            throw forbidden("Hanya perangkat desa ini yang dapat mencatat permohonan untuk warganya");
+        }
     }
 
-    public boolean isAdministratorOf(String villageCode) {
-        return groups().stream().map(g -> g.split(":")).anyMatch(p -> p.length >= 3 && p[0].equals("desa")
-                && p[1].equals(villageCode) && ADMIN_ROLES.contains(p[2]));
-    }
-
-    /**
-     * A request's personal data and files are for the resident it is for, whoever entered it for them (the same
-     * user, e.g. the counter operator), and the officials of its village. Everyone else: 403.
-     */
+    /** A request's data and files: its applicant, whoever entered it, its village's officials and administrators. */
     public void requireAccess(String villageCode, String enteredBy, String applicantNik) {
-        String me = id();
-        if (!(me.equals(enteredBy) || me.equals(RESIDENT_PREFIX + applicantNik) || isOfficialOf(villageCode))) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Tidak diizinkan", "Data permohonan ini "
-                    + "hanya dapat dibuka oleh pemohon dan perangkat desanya", null);
+        Actor me = get();
+        if (!(me.userId().equals(enteredBy) || me.isApplicant(applicantNik) || me.worksIn(villageCode)
+                || me.administers(villageCode))) {
+            throw forbidden("Data permohonan ini hanya dapat dibuka oleh pemohon dan perangkat desanya");
         }
     }
 
     public void requireOfficialOf(String villageCode) {
-        if (!isOfficialOf(villageCode)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Tidak diizinkan", "Hanya perangkat desa ini "
-                    + "yang dapat membuka data ini", null);
+        Actor me = get();
+        if (!(me.worksIn(villageCode) || me.administers(villageCode))) {
+            throw forbidden("Hanya perangkat desa ini yang dapat membuka data ini");
         }
     }
 
     public void requireAdministratorOf(String villageCode) {
-        if (!isAdministratorOf(villageCode)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Tidak diizinkan", "Hanya admin desa yang "
-                    + "dapat mengubah pengaturan desa ini", null);
+        if (!get().administers(villageCode)) {
+            throw forbidden("Hanya admin desa ini (atau admin kecamatannya) yang dapat mengubah pengaturan desa");
         }
     }
 
-    private Set<String> groups() {
-        String header = request.getHeader(GROUPS_HEADER);
-        return header == null ? Set.of() : Arrays.stream(header.split(",")).map(String::strip)
-                .filter(g -> !g.isEmpty()).map(g -> g.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    private static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Tidak diizinkan", detail, null);
     }
 }

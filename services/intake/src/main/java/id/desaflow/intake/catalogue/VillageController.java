@@ -6,8 +6,6 @@ import id.desaflow.intake.village.Villages;
 import id.desaflow.platform.web.InvalidInputException;
 import id.desaflow.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,13 +65,13 @@ class VillageController {
     @GetMapping("/letter-types")
     @Operation(summary = "Every letter type of the catalogue and whether the village offers it (admin view)")
     List<OfferView> letterTypes(@PathVariable String code) {
-        return offers.offers(LetterTypeController.village(villages, code)).stream().map(OfferView::of).toList();
+        Village village = LetterTypeController.village(villages, code);
+        actor.requireOfficialOf(village.code());
+        return offers.offers(village).stream().map(OfferView::of).toList();
     }
 
     @PutMapping("/letter-types/{type}")
     @Operation(summary = "Switch a letter type on or off for the village (admin-desa; audited)")
-    @Parameter(in = ParameterIn.HEADER, name = CurrentActor.GROUPS_HEADER, required = true, description = "Interim "
-            + "until OAuth2: must contain desa:<code>:admin-desa (or admin-kecamatan)")
     OfferView set(@PathVariable String code, @PathVariable String type, @RequestBody Switch body) {
         Village village = LetterTypeController.village(villages, code);
         actor.requireAdministratorOf(village.code());

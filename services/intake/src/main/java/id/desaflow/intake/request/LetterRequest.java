@@ -23,6 +23,7 @@ import id.desaflow.platform.outbox.AggregateRoot;
 import id.desaflow.platform.web.ProblemException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -42,6 +43,10 @@ import java.util.stream.Stream;
  * order across topics (status never moves backwards, terminal states stay terminal, the timeline still records).
  */
 @Document("letter_requests")
+// "my requests": a resident's by NIK (or as the one who entered them), an official's by village, newest first
+@CompoundIndex(name = "applicant_newest", def = "{'applicant.nik': 1, 'createdAt': -1}")
+@CompoundIndex(name = "submitter_newest", def = "{'submittedBy': 1, 'createdAt': -1}")
+@CompoundIndex(name = "village_newest", def = "{'villageCode': 1, 'createdAt': -1}")
 class LetterRequest extends AggregateRoot {
     @Id
     private String id;

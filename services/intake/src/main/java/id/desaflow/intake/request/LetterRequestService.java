@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import id.desaflow.intake.access.Channel;
 import id.desaflow.intake.access.CurrentActor;
+import id.desaflow.platform.security.Actor;
 import id.desaflow.intake.attachment.AttachmentStore;
 import id.desaflow.intake.catalogue.FieldKind;
 import id.desaflow.intake.catalogue.LetterField;
@@ -65,8 +66,9 @@ class LetterRequestService {
     record Submitted(Bodies.Accepted accepted, boolean replayed) {
     }
 
-    Submitted submit(Bodies.Submission body, List<Upload> uploads, Channel channel, String actor,
+    Submitted submit(Bodies.Submission body, List<Upload> uploads, Channel channel, Actor submitter,
             String idempotencyKey) {
+        String actor = submitter.userId();
         LetterRequest.Idempotency idempotency = idempotency(idempotencyKey, body, uploads, channel, actor);
         if (idempotency != null) {
             Optional<LetterRequest> earlier = requests.findByIdempotencyKey(idempotency.key());
@@ -75,6 +77,8 @@ class LetterRequestService {
             }
         }
         SubmissionRules.ValidSubmission valid = rules.check(body, uploads, channel);
+        // after the input checks (a bad form is a 400 whoever sends it), before anything is stored
+        CurrentActor.requireSubmitter(submitter, valid.village().code(), valid.applicant().nik(), channel);
         String slot = LetterRequest.openSlot(valid.village().code(), valid.letterType().code(),
                 valid.applicant().nik());
         Optional<LetterRequest> open = requests.findByOpenSlot(slot);
@@ -103,6 +107,15 @@ class LetterRequestService {
             discard(files);
             throw e;
         }
+    }
+
+    /** The newest requests this actor may list: a resident's own, an official's or administrator's villages'. */
+    List<LetterRequest> visibleTo(Actor me) {
+        if (me.isResident()) {
+            return requests.findTop50ByApplicantNikOrSubmittedByOrderByCreatedAtDesc(me.nik(), me.userId());
+        }
+        List<String> villages = me.village() != null ? List.of(me.village()) : me.villages();
+        return villages.isEmpty() ? List.of() : requests.findTop50ByVillageCodeInOrderByCreatedAtDesc(villages);
     }
 
     LetterRequest find(String trackingCode) {

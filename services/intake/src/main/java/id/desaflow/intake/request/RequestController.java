@@ -70,7 +70,7 @@ class RequestController {
                     + "= the same answer, no second request; same key + another request = 422")})
     ResponseEntity<Bodies.Accepted> submit(@RequestBody Bodies.Submission body,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey) {
-        return submitted(service.submit(body, List.of(), actor.channel(), actor.id(), idempotencyKey));
+        return submitted(service.submit(body, List.of(), actor.channel(), actor.get(), idempotencyKey));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -81,7 +81,15 @@ class RequestController {
     ResponseEntity<Bodies.Accepted> submitWithAttachments(HttpServletRequest request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey) {
         RequestReader.Multipart<Bodies.Submission> parts = reader.read(request, Bodies.Submission.class);
-        return submitted(service.submit(parts.body(), parts.uploads(), actor.channel(), actor.id(), idempotencyKey));
+        return submitted(service.submit(parts.body(), parts.uploads(), actor.channel(), actor.get(), idempotencyKey));
+    }
+
+    @GetMapping
+    @Operation(summary = "My requests, newest first (at most 50): a resident's own (as applicant or as the one who "
+            + "entered them), an official's village's, an admin-kecamatan's villages'")
+    List<Bodies.StatusView> mine() {
+        List<LetterRequest> found = service.visibleTo(actor.get());
+        return found.stream().map(r -> Bodies.StatusView.of(r, letterTypes.find(r.letterType()))).toList();
     }
 
     @GetMapping("/{trackingCode}")

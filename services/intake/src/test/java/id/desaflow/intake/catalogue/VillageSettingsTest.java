@@ -62,7 +62,9 @@ class VillageSettingsTest extends ServiceTestSupport {
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
-        assertThat(get("/api/v1/villages/" + BEJI + "/letter-types/audit").status()).isEqualTo(403);
+        // the history is for the village's own people: an official of another village is refused
+        assertThat(download("/api/v1/villages/" + BEJI + "/letter-types/audit", "X-DesaFlow-User", "kades-sempu",
+                "X-DesaFlow-Groups", "desa:3309012005:kades").status()).isEqualTo(403);
         assertThat(codes(get("/api/v1/letter-types?village=" + BEJI).json())).contains(BDN);
     }
 

@@ -1,5 +1,7 @@
 package id.desaflow.intake.request;
 
+import id.desaflow.platform.security.Actor;
+import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.contracts.events.Applicant;
 import id.desaflow.intake.access.Channel;
@@ -26,6 +28,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 class LetterRequestServiceTest {
+    private static final Actor OPERATOR = Actor.official("operator-beji", null, "3309012004", Set.of("operator"), null);
+
     private static final byte[] BYTES = {1, 2, 3};
 
     private final LetterRequests requests = mock(LetterRequests.class);
@@ -62,7 +66,7 @@ class LetterRequestServiceTest {
             return r;
         });
 
-        LetterRequestService.Submitted saved = service.submit(body, List.of(), Channel.ONLINE, "demo", null);
+        LetterRequestService.Submitted saved = service.submit(body, List.of(), Channel.ONLINE, OPERATOR, null);
 
         assertThat(tried).containsExactly("SKU-AAAAAA", "SKU-BBBBBB");
         assertThat(saved.accepted().trackingCode()).isEqualTo("SKU-BBBBBB");
@@ -74,7 +78,7 @@ class LetterRequestServiceTest {
         when(codes.next("SKU")).thenReturn("SKU-AAAAAA");
         when(requests.insert(any(LetterRequest.class))).thenThrow(new DataAccessResourceFailureException("down"));
 
-        assertThatThrownBy(() -> service.submit(body, List.of(), Channel.ONLINE, "demo", null))
+        assertThatThrownBy(() -> service.submit(body, List.of(), Channel.ONLINE, OPERATOR, null))
                 .isInstanceOf(DataAccessResourceFailureException.class);
 
         verify(store).delete(List.of("file-1"));

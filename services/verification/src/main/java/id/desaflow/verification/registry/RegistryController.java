@@ -78,6 +78,7 @@ class RegistryController {
             problems.add(new FieldProblem("size", "Antara 1 dan 100"));
         }
         reject(problems);
+        actor.requireReader(villageCode);
         return admin.search(villageCode, q, page, size);
     }
 
@@ -85,16 +86,18 @@ class RegistryController {
     @Operation(summary = "Data seorang penduduk")
     ResidentDetail resident(@PathVariable String villageCode, @PathVariable String nik) {
         checkKeys(villageCode, "nik", nik);
+        actor.requireReader(villageCode);
         return ResidentDetail.of(admin.resident(villageCode, nik));
     }
 
     @PatchMapping(path = "/residents/{nik}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Koreksi data seorang penduduk",
             description = "Hanya isian yang dikirim yang diubah; setiap perubahan dicatat (siapa, kapan, alasan, "
-                    + "sebelum dan sesudah). Pelaku dari header X-DesaFlow-User.")
+                    + "sebelum dan sesudah). Pelaku dari token yang masuk.")
     ResidentDetail correct(@PathVariable String villageCode, @PathVariable String nik,
             @RequestBody ResidentCorrection correction) {
         checkKeys(villageCode, "nik", nik);
+        actor.requireKeeper(villageCode);
         return ResidentDetail.of(admin.correct(villageCode, nik, correction, actor.name()));
     }
 
@@ -102,6 +105,7 @@ class RegistryController {
     @Operation(summary = "Riwayat perubahan data seorang penduduk", description = "Terlama lebih dulu")
     List<RegistryChange> history(@PathVariable String villageCode, @PathVariable String nik) {
         checkKeys(villageCode, "nik", nik);
+        actor.requireReader(villageCode);
         return admin.resident(villageCode, nik).history();
     }
 
@@ -109,6 +113,7 @@ class RegistryController {
     @Operation(summary = "Kartu Keluarga dan anggotanya")
     FamilyView family(@PathVariable String villageCode, @PathVariable String kkNumber) {
         checkKeys(villageCode, "kkNumber", kkNumber);
+        actor.requireReader(villageCode);
         return admin.family(villageCode, kkNumber);
     }
 
@@ -120,6 +125,7 @@ class RegistryController {
     ResponseEntity<ImportReport> importCsv(@PathVariable String villageCode, HttpServletRequest request)
             throws IOException {
         reject(villageProblems(villageCode));
+        actor.requireAdministrator(villageCode);
         if (request.getContentLengthLong() > importLimit.toBytes()) {
             throw new PayloadTooLargeException(importLimit.toBytes());
         }
@@ -133,6 +139,7 @@ class RegistryController {
     ResponseEntity<ImportReport> importFile(@PathVariable String villageCode, @RequestPart("file") MultipartFile file)
             throws IOException {
         reject(villageProblems(villageCode));
+        actor.requireAdministrator(villageCode);
         if (file.getSize() > importLimit.toBytes()) {
             throw new PayloadTooLargeException(importLimit.toBytes());
         }
@@ -143,6 +150,7 @@ class RegistryController {
     @Operation(summary = "Laporan sebuah impor")
     ImportReport importReport(@PathVariable String villageCode, @PathVariable String importId) {
         reject(villageProblems(villageCode));
+        actor.requireAdministrator(villageCode);
         return imports.findById(importId).filter(i -> villageCode.equals(i.villageCode())).map(ImportReport::of)
                 .orElseThrow(() -> ProblemException.notFound("Impor " + importId));
     }

@@ -1,6 +1,7 @@
 package id.desaflow.verification.verification;
 
 import id.desaflow.platform.web.ProblemException;
+import id.desaflow.verification.registry.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,16 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Verifikasi", description = "Hasil pemeriksaan otomatis permohonan surat terhadap data kependudukan")
 class VerificationController {
     private final Verifications verifications;
+    private final CurrentActor actor;
 
-    VerificationController(Verifications verifications) {
+    VerificationController(Verifications verifications, CurrentActor actor) {
         this.verifications = verifications;
+        this.actor = actor;
     }
 
     @GetMapping("/{requestId}")
     @Operation(summary = "Hasil verifikasi terakhir sebuah permohonan",
             description = "Untuk perangkat desa: hasil, daftar pemeriksaan, revisi dan waktunya. NIK disamarkan.")
     VerificationView get(@PathVariable String requestId) {
-        return verifications.find(requestId).map(VerificationView::of)
+        VerificationView view = verifications.find(requestId).map(VerificationView::of)
                 .orElseThrow(() -> ProblemException.notFound("Verifikasi permohonan " + requestId));
+        actor.requireReader(view.villageCode());
+        return view;
     }
 }

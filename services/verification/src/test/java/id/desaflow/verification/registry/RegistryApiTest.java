@@ -56,9 +56,10 @@ class RegistryApiTest extends ServiceTestSupport {
         registered(resident("Citra").village(village));
         registered(resident("agus").village(village));
         registered(resident("Bayu").village(village));
-        mvc.perform(get(SEARCH, village)).andExpect(jsonPath("$[*].name").value(
+        String operator = "desa:" + village + ":operator";
+        mvc.perform(get(SEARCH, village).header("X-DesaFlow-Groups", operator)).andExpect(jsonPath("$[*].name").value(
                 org.hamcrest.Matchers.contains("agus", "Bayu", "Citra")));
-        mvc.perform(get(SEARCH, village).param("page", "1").param("size", "2"))
+        mvc.perform(get(SEARCH, village).param("page", "1").param("size", "2").header("X-DesaFlow-Groups", operator))
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].name").value("Citra"));
         mvc.perform(get(SEARCH, BEJI).param("size", "500").param("page", "-1"))
                 .andExpect(status().isBadRequest())

@@ -26,6 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RegistryImportTest extends ServiceTestSupport {
     /** A village of its own per test class: imports and counts do not meet the demo village's. */
     private static final String VILLAGE = "3309012010";
+    /** Its admin: imports are for a village's administrators. */
+    private static final String ADMIN_OF_VILLAGE = "desa:" + VILLAGE + ":admin-desa";
     private static final String HEADER = "nik,nama,no_kk,tempat_lahir,tanggal_lahir,jenis_kelamin,alamat,rt,rw,dusun,"
             + "kode_desa,status,hubungan,status_kawin,pekerjaan,status_kesejahteraan\n";
 
@@ -40,7 +42,7 @@ class RegistryImportTest extends ServiceTestSupport {
 
     private ResultActions importCsv(byte[] csv, String contentType) throws Exception {
         return mvc.perform(post("/api/v1/registry/{village}/imports", VILLAGE).contentType(contentType).content(csv)
-                .header("X-DesaFlow-User", "admin.beji"));
+                .header("X-DesaFlow-User", "admin.beji").header("X-DesaFlow-Groups", ADMIN_OF_VILLAGE));
     }
 
     private static String nik(int year, boolean female) {
@@ -104,10 +106,12 @@ class RegistryImportTest extends ServiceTestSupport {
             assertThat(c.actor()).isEqualTo("admin.beji");
         });
 
-        mvc.perform(get("/api/v1/registry/{village}/imports/{id}", VILLAGE, report.path("id").asText()))
+        mvc.perform(get("/api/v1/registry/{village}/imports/{id}", VILLAGE, report.path("id").asText())
+                        .header("X-DesaFlow-Groups", ADMIN_OF_VILLAGE))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.refused").value(6))
                 .andExpect(jsonPath("$.problems[0].line").value(3));
-        mvc.perform(get("/api/v1/registry/{village}/families/{kk}", VILLAGE, kk))
+        mvc.perform(get("/api/v1/registry/{village}/families/{kk}", VILLAGE, kk)
+                        .header("X-DesaFlow-Groups", ADMIN_OF_VILLAGE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.headNik").value(good1))
                 .andExpect(jsonPath("$.headName").value("Sutrisno Baru"))
@@ -199,7 +203,8 @@ class RegistryImportTest extends ServiceTestSupport {
                 (HEADER + row(nik, "Sri Mulyani", TestResidents.kkNumber(), "1987-03-12", "P", "ANAK"))
                         .getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(multipart("/api/v1/registry/{village}/imports", VILLAGE).file(file))
+        mvc.perform(multipart("/api/v1/registry/{village}/imports", VILLAGE).file(file)
+                        .header("X-DesaFlow-Groups", ADMIN_OF_VILLAGE))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.created").value(1));
         assertThat(registry.findByNik(nik)).isPresent();
     }
