@@ -12,12 +12,16 @@ export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49
   0xff, 0xd9]);
 export const jpeg = (name) => ({ name, mimeType: 'image/jpeg', buffer: JPEG });
 
-// residents of the demo register (verification seed) and the demo officials (portal's "Masuk sebagai")
-export const SRI = { nik: '3309016108790002', name: 'Sri Wahyuni', phone: '081234567890', email: 'sri.wahyuni@beji.test' };
-export const SUTRISNO = { nik: '3309011203750001', name: 'Sutrisno' };
+// residents of the demo register (verification seed; Sri also has an identity account with a PIN) and the demo
+// officials' accounts at the identity service (demo seed, one password)
+export const SRI = { nik: '3309016108790002', pin: '246810', name: 'Sri Wahyuni', phone: '081234567890',
+  email: 'sri.wahyuni@beji.test' };
+export const SUTRISNO = { nik: '3309011203750001', pin: '975310', name: 'Sutrisno' };
 export const OFFICIALS = {
-  operator: 'demo-beji-operator', kasi: 'demo-beji-kasi-pelayanan', sekdes: 'demo-beji-sekdes', kades: 'demo-beji-kades',
+  operator: 'operator.beji', kasi: 'kasi-pelayanan.beji', sekdes: 'sekdes.beji', kades: 'kades.beji',
 };
+export const PASSWORD = 'Desa-Beji-2026!';
+const PINS = { [SRI.nik]: SRI.pin, [SUTRISNO.nik]: SUTRISNO.pin };
 
 const pageSizes = [];
 let browser;
@@ -65,17 +69,38 @@ export async function reloadUntil(page, url, text, timeoutMs = 90_000) {
   }
 }
 
-/** "Masuk sebagai": picks the demo official on the sign-in page. */
-export async function signIn(page, officialId, next = '/petugas') {
+const onIdentity = (url) => url.pathname.startsWith('/login') && url.origin !== new URL(BASE).origin;
+
+/** An official signs in: the portal's "Masuk" leads to the identity service's page (username + password). */
+export async function signIn(page, username, next = '/petugas', shotName) {
   await page.goto(`${BASE}/masuk?lanjut=${encodeURIComponent(next)}`);
-  await page.check(`#p-${officialId}`);
-  await page.click('main form button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await page.waitForURL(onIdentity);
+  if (shotName) await shot(page, shotName);
+  await page.fill('#username', username);
+  await page.fill('#password', PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => url.origin === new URL(BASE).origin && url.pathname === next.split('?')[0]);
 }
 
-/** Withdraws a request as its resident (confirming with the NIK): lets a journey run again on kept data. */
+/** A page that needs a resident sent the browser to identity: "Saya warga", then NIK + PIN; back where it was. */
+export async function signInAsResident(page, nik, shotName) {
+  await page.waitForURL(onIdentity);
+  await page.click('a[href="/login/warga"]');
+  await page.waitForURL(/\/login\/warga/);
+  if (shotName) await shot(page, shotName);
+  expect(PINS[nik], `no demo PIN for resident ${nik}`);
+  await page.fill('#username', nik);
+  await page.fill('#password', PINS[nik]);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => url.origin === new URL(BASE).origin);
+}
+
+/** Withdraws a request as its resident (signing in if needed): lets a journey run again on kept data. */
 export async function cancelAsResident(page, trackingCode, nik) {
   await page.goto(`${BASE}/lacak/${trackingCode}/batalkan`);
+  if (onIdentity(new URL(page.url()))) {
+    await signInAsResident(page, nik);
+  }
   if (page.url().includes('/konfirmasi')) {
     await page.fill('#f-nik', nik);
     await page.click('main form button[type="submit"]');

@@ -1,11 +1,12 @@
-// (c) Officials sign in ("Masuk sebagai"), see the task in their inbox, open it and approve; the next official in
+// (c) Officials sign in at the identity service (username + password), see the task in their inbox, open it and approve; the next official in
 // the chain sees it next. Standalone it acts on TRACKING_CODE, or on the first task of the kasi pelayanan.
 import { BASE, OFFICIALS, expect, phone, reloadUntil, shot, signIn } from '../lib.mjs';
 
 /** One official approves the request's task; returns once the list reports it. */
-export async function approveAs(officialId, trackingCode, prefix) {
+export async function approveAs(username, trackingCode, prefix) {
   const page = await phone();
-  await signIn(page, officialId);
+  await signIn(page, username, '/petugas', `${prefix}-masuk-petugas`);
+  expect(await page.locator('.official-bar').count() === 1, `${username} does not appear signed in`);
   await shot(page, `${prefix}-beranda-petugas`);
   const list = `${BASE}/petugas/tugas?lingkup=grup`;
   await reloadUntil(page, list, trackingCode ?? 'class="card');

@@ -1,6 +1,7 @@
 // (a) A resident applies for a Surat Keterangan Usaha from a phone: form with documents, review, tracking code and
 // QR; verification sends it back (the name differs from the register), the resident corrects it.
-import { BASE, SRI, cancelAsResident, existingRequest, expect, jpeg, phone, reloadUntil, shot } from '../lib.mjs';
+import { BASE, SRI, cancelAsResident, existingRequest, expect, jpeg, phone, reloadUntil, shot, signInAsResident }
+  from '../lib.mjs';
 
 export const state = {};
 
@@ -10,7 +11,9 @@ export async function residentApplies() {
   await page.goto(`${BASE}/`);
   await shot(page, '01-beranda');
   await page.click('#surat-surat-keterangan-usaha a.button');
-  await page.waitForURL('**/surat/surat-keterangan-usaha/ajukan');
+  // applying needs the resident's own sign-in: NIK + PIN at the identity service, then back to the form
+  await signInAsResident(page, SRI.nik, '02a-masuk-warga-nik-pin');
+  await page.waitForURL(/\/surat\/surat-keterangan-usaha\/ajukan/);
   await shot(page, '02-formulir-sku');
   await page.fill('#f-applicant-nik', SRI.nik);
   await page.fill('#f-applicant-name', 'Sri Wahyu'); // not as in the register: verification asks to correct it
@@ -43,6 +46,12 @@ export async function residentApplies() {
   expect((await page.locator('#kode-lacak').innerText()).trim() === state.trackingCode, 'code not shown');
   expect(await page.locator('svg.qr').count() === 1, 'no QR code on the submission page');
   await shot(page, '04-kode-lacak-qr');
+  // signed in, the resident finds it under "Permohonan saya"; the officials' pages are not theirs
+  await page.goto(`${BASE}/permohonan-saya`);
+  expect((await page.locator('main').innerText()).includes(state.trackingCode), 'not under "Permohonan saya"');
+  await shot(page, '04a-permohonan-saya');
+  await page.goto(`${BASE}/petugas`);
+  expect((await page.locator('h1').innerText()).includes('untuk perangkat desa'), 'a resident reached an officials page');
 }
 
 export async function residentRevises() {

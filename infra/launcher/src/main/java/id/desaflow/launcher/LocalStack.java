@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 public final class LocalStack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
-    static final List<String> SERVICES = List.of("intake", "verification", "approval", "notification", "portal");
+    static final List<String> SERVICES = List.of("identity", "intake", "verification", "approval", "notification",
+            "portal");
 
     private final StackConfig config;
     private final List<ChildProcess> infrastructure = Collections.synchronizedList(new ArrayList<>());
@@ -205,7 +206,7 @@ public final class LocalStack implements AutoCloseable {
             args.put("desaflow.demo-seed", "true");
         }
         switch (name) {
-            case "intake", "verification", "notification" -> {
+            case "intake", "verification", "notification", "identity" -> {
                 args.put("spring.data.mongodb.uri", config.mongoUri("desaflow-" + name));
                 // the embedded wire-protocol server does not answer the 'hello' command Boot's health check sends
                 args.put("management.health.mongo.enabled", "false");
@@ -220,6 +221,18 @@ public final class LocalStack implements AutoCloseable {
             args.put("spring.mail.port", String.valueOf(config.smtp()));
         }
         args.put("desaflow.public-base-url", config.portalUrl());
+        // everyone signs in at identity; every service checks its tokens, the portal is its OAuth2 client
+        switch (name) {
+            case "identity" -> {
+                args.put("desaflow.identity.issuer", config.identityUrl());
+                args.put("desaflow.identity.key-dir", config.dataDir().resolve("identity").toAbsolutePath()
+                        .toString());
+                args.put("desaflow.identity.portal.redirect-uri", config.portalUrl()
+                        + "/login/oauth2/code/desaflow");
+            }
+            case "portal" -> args.put("desaflow.portal.identity.issuer-uri", config.identityUrl());
+            default -> args.put("desaflow.security.issuer-uri", config.identityUrl());
+        }
         if (name.equals("portal")) {
             for (String service : SERVICES) {
                 if (!service.equals("portal")) {
@@ -237,6 +250,7 @@ public final class LocalStack implements AutoCloseable {
             case "verification" -> config.verification();
             case "approval" -> config.approval();
             case "notification" -> config.notification();
+            case "identity" -> config.identity();
             default -> throw new IllegalArgumentException(service);
         };
     }
@@ -290,6 +304,8 @@ public final class LocalStack implements AutoCloseable {
                 "==================================================================================",
                 " Portal (warga & petugas)   : " + config.portalUrl(),
                 " API lewat portal           : " + config.portalUrl() + "/api/v1/letter-types",
+                " Masuk (identity, OIDC)     : " + config.identityUrl() + "   petugas: kasi-pelayanan.beji / "
+                        + "Desa-Beji-2026!   warga: NIK 3309016108790002 / PIN 246810",
                 " Kotak surat (mail, GreenMail): " + config.mailApiUrl()
                         + "/api/user/<email>/messages/INBOX   (IMAP 127.0.0.1:" + config.imap() + ")",
                 " Layanan langsung (services): intake :" + config.intake() + "  verification :"

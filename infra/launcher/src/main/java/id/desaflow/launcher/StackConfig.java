@@ -7,16 +7,17 @@ import java.nio.file.Path;
  * names; tests use {@link #withFreePorts} so they never collide with a stack a developer is running.
  */
 public record StackConfig(Path root, Path dataDir, int portal, int intake, int verification, int approval,
-        int notification, int kafka, int kafkaController, int mongo, int smtp, int imap, int mailApi) {
+        int notification, int identity, int kafka, int kafkaController, int mongo, int smtp, int imap, int mailApi) {
 
     public static StackConfig defaults(Path root) {
-        return new StackConfig(root, root.resolve(".desaflow-data"), 8080, 8081, 8082, 8083, 8084, 9092, 9093,
+        return new StackConfig(root, root.resolve(".desaflow-data"), 8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093,
                 27017, 3025, 3143, 8025);
     }
 
     public static StackConfig withFreePorts(Path root, Path dataDir) {
         int[] p = FreePorts.take(12);
-        return new StackConfig(root, dataDir, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
+        return new StackConfig(root, dataDir, p[0], p[1], p[2], p[3], p[4], p[11], p[5], p[6], p[7], p[8], p[9],
+                p[10]);
     }
 
     String kafkaBootstrap() {
@@ -29,6 +30,11 @@ public record StackConfig(Path root, Path dataDir, int portal, int intake, int v
 
     public String portalUrl() {
         return "http://localhost:" + portal;
+    }
+
+    /** The identity service: the issuer of every token, as browsers and services reach it. */
+    public String identityUrl() {
+        return "http://localhost:" + identity;
     }
 
     public String mailApiUrl() {

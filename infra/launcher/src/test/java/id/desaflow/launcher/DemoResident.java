@@ -4,6 +4,8 @@ package id.desaflow.launcher;
 final class DemoResident {
     static final String NIK = "3309016108790002";
     static final String NAME = "Sri Wahyuni";
+    /** Her PIN at the identity service (demo seed). */
+    static final String PIN = "246810";
 
     private DemoResident() {
     }

@@ -63,15 +63,18 @@ class LocalStackIT {
         JsonNode types = getJson("/api/v1/letter-types");
         assertThat(types.toString()).contains("surat-keterangan-usaha");
 
+        // nobody signed in: the services refuse; the resident's own token gets the request's problems instead
+        assertThat(post("/api/v1/requests", "{}", null).statusCode()).isEqualTo(401);
+        String sri = residentToken();
         HttpResponse<String> bad = post("/api/v1/requests", """
                 {"letterType":"surat-keterangan-usaha","villageCode":"3309012004",
-                 "applicant":{"nik":"3309013213900001","name":"Sri"},"data":{}}""");
+                 "applicant":{"nik":"3309013213900001","name":"Sri"},"data":{}}""", sri);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(bad.body()).contains("applicant.nik").contains("data.namaUsaha");
 
-        HttpResponse<String> malformed = post("/api/v1/requests", "{\"letterType\":");
+        HttpResponse<String> malformed = post("/api/v1/requests", "{\"letterType\":", sri);
         assertThat(malformed.statusCode()).isEqualTo(400);
     }
 
@@ -83,7 +86,7 @@ class LocalStackIT {
                  "applicant":{"nik":"%s","name":"%s","phone":"081234567890","email":"warga@beji.test"},
                  "data":{"namaUsaha":"Warung Makan Sri Rejeki","jenisUsaha":"Kuliner",
                          "alamatUsaha":"RT 002 RW 001 Dusun Beji","keperluan":"Pengajuan KUR"}}"""
-                .formatted(VILLAGE, DemoResident.NIK, DemoResident.NAME), "ktp", "pengantar-rt");
+                .formatted(VILLAGE, DemoResident.NIK, DemoResident.NAME), residentToken(), "ktp", "pengantar-rt");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         trackingCode = JSON.readTree(submitted.body()).get("trackingCode").asText();
 
@@ -111,10 +114,11 @@ class LocalStackIT {
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
+    /** The official of the role signs in at identity and works the task from their inbox. */
     private void decide(String role, String decision) throws Exception {
-        String group = "desa:" + VILLAGE + ":" + role;
+        String token = IdentityTokens.accessToken(config.identityUrl(), role + ".beji", IdentityTokens.PASSWORD);
         JsonNode task = await().atMost(90, TimeUnit.SECONDS).until(() -> {
-            for (JsonNode t : getJson("/api/v1/tasks?group=" + group)) {
+            for (JsonNode t : getJson("/api/v1/tasks", token)) {
                 if (trackingCode.equals(t.path("trackingCode").asText())) {
                     return t;
                 }
@@ -122,9 +126,9 @@ class LocalStackIT {
             return null;
         }, t -> t != null);
         String id = task.get("id").asText();
-        assertThat(post("/api/v1/tasks/" + id + "/claim", "").statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/tasks/" + id + "/claim", "", token).statusCode()).isEqualTo(200);
         HttpResponse<String> completed = post("/api/v1/tasks/" + id + "/complete",
-                "{\"decision\":\"" + decision + "\",\"comment\":\"Sudah diperiksa\"}");
+                "{\"decision\":\"" + decision + "\",\"comment\":\"Sudah diperiksa\"}", token);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
     }
 
@@ -145,8 +149,22 @@ class LocalStackIT {
                 + " MiB");
     }
 
+    /** Sri Wahyuni signs in with her NIK and PIN (identity's demo resident). */
+    private static String residentToken() throws Exception {
+        return IdentityTokens.accessToken(config.identityUrl(), DemoResident.NIK, DemoResident.PIN);
+    }
+
     private static JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> response = get(config.portalUrl() + path);
+        return getJson(path, null);
+    }
+
+    private static JsonNode getJson(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.portalUrl() + path))
+                .timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -156,14 +174,19 @@ class LocalStackIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(config.portalUrl() + path))
+    private static HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.portalUrl() + path))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A submission as the portal's form sends it: the JSON part plus one small scanned JPEG per attachment kind. */
-    private static HttpResponse<String> postMultipart(String path, String json, String... attachmentKinds)
+    private static HttpResponse<String> postMultipart(String path, String json, String token,
+            String... attachmentKinds)
             throws Exception {
         String boundary = "desaflow-" + System.nanoTime();
         var body = new java.io.ByteArrayOutputStream();
@@ -180,6 +203,7 @@ class LocalStackIT {
         body.writeBytes(("--" + boundary + "--\r\n").getBytes());
         return HTTP.send(HttpRequest.newBuilder(URI.create(config.portalUrl() + path))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -3,6 +3,7 @@ package id.desaflow.portal;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.http.client.read-timeout=1500ms",
         "logging.structured.format.console="})
 @AutoConfigureMockMvc
+@Import(CsrfInEveryRequest.class)
 public abstract class PortalTest {
     /** The brief's budget for one rendered page. */
     protected static final int MAX_PAGE_BYTES = Pages.MAX_PAGE_BYTES;

@@ -65,6 +65,9 @@ class DemoAccounts implements ApplicationRunner {
                 BEJI, false, "081234567890", "sri.wahyuni@example.id"));
         demo.add(Account.resident("demo-warga-suparno", "3309010210740043", "Suparno", encoder.encode("135790"),
                 BEJI, false, null, null));
+        // the resident the counter journey enters a letter for (he may withdraw it himself)
+        demo.add(Account.resident("demo-warga-sutrisno", "3309011203750001", "Sutrisno", encoder.encode("975310"),
+                BEJI, false, null, null));
         long added = demo.stream().filter(a -> accounts.findByLoginName(a.loginName()).isEmpty())
                 .peek(accounts::save).count();
         if (added > 0) {

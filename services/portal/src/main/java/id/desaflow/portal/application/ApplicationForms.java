@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -51,7 +52,10 @@ public class ApplicationForms {
             if ("1".equals(form.getFirst("hapus." + document.kind()))) {
                 files.remove(document.kind());
             }
-            if (request instanceof MultipartHttpServletRequest multipart) {
+            // the parsed upload may sit under the security filters' request wrappers
+            MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request,
+                    MultipartHttpServletRequest.class);
+            if (multipart != null) {
                 MultipartFile file = multipart.getFile("lampiran." + document.kind());
                 if (file != null && !file.isEmpty()) {
                     String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()

@@ -1,5 +1,6 @@
 package id.desaflow.portal.backend;
 
+import id.desaflow.portal.signin.TokenRelay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -41,27 +42,28 @@ public class BackendClients {
     }
 
     @Bean(INTAKE)
-    RestClient intakeRestClient(RestClient.Builder builder, ServiceEndpoints services) {
-        return client(builder, services.intake().toString(), "intake");
+    RestClient intakeRestClient(RestClient.Builder builder, ServiceEndpoints services, TokenRelay relay) {
+        return client(builder.clone(), services.intake().toString(), "intake", relay);
     }
 
     @Bean(APPROVAL)
-    RestClient approvalRestClient(RestClient.Builder builder, ServiceEndpoints services) {
-        return client(builder, services.approval().toString(), "approval");
+    RestClient approvalRestClient(RestClient.Builder builder, ServiceEndpoints services, TokenRelay relay) {
+        return client(builder.clone(), services.approval().toString(), "approval", relay);
     }
 
     @Bean(VERIFICATION)
-    RestClient verificationRestClient(RestClient.Builder builder, ServiceEndpoints services) {
-        return client(builder, services.verification().toString(), "verification");
+    RestClient verificationRestClient(RestClient.Builder builder, ServiceEndpoints services, TokenRelay relay) {
+        return client(builder.clone(), services.verification().toString(), "verification", relay);
     }
 
     @Bean(NOTIFICATION)
-    RestClient notificationRestClient(RestClient.Builder builder, ServiceEndpoints services) {
-        return client(builder, services.notification().toString(), "notification");
+    RestClient notificationRestClient(RestClient.Builder builder, ServiceEndpoints services, TokenRelay relay) {
+        return client(builder.clone(), services.notification().toString(), "notification", relay);
     }
 
-    private static RestClient client(RestClient.Builder builder, String baseUrl, String service) {
+    private static RestClient client(RestClient.Builder builder, String baseUrl, String service, TokenRelay relay) {
         return builder.baseUrl(baseUrl)
+                .requestInterceptor(relay)
                 .defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
                     throw new BackendUnavailableException(
                             service + " answered " + response.getStatusCode().value() + " to " + request.getURI());

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Who is acting among the village's officials: the ONE seam the identity service's sign-in replaces. For now the
- * official chosen in the "Masuk sebagai" picker, kept in the session, told to the services as {@code X-DesaFlow-User}
- * and {@code X-DesaFlow-Groups}.
+ * Who is acting among the village's officials: the official signed in at the identity service (their token goes to
+ * the services, see {@link TokenRelay}), or in local open mode the one chosen in the "Masuk sebagai" picker, told to
+ * the services as {@code X-DesaFlow-User} and {@code X-DesaFlow-Groups}.
  */
 @Component
 public class CurrentOfficial {
@@ -26,6 +26,10 @@ public class CurrentOfficial {
     }
 
     public Optional<Official> get() {
+        Optional<Official> signedIn = SignedIn.official();
+        if (signedIn.isPresent()) {
+            return signedIn;
+        }
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty()
                 : Optional.ofNullable((Official) session.getAttribute(ATTRIBUTE));

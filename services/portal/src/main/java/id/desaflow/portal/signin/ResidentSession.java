@@ -31,6 +31,11 @@ public class ResidentSession {
         return "nik:" + nik;
     }
 
+    /** The NIK of the resident signed in at the identity service, if one is. */
+    public Optional<String> signedInNik() {
+        return SignedIn.residentNik();
+    }
+
     public void remember(String trackingCode, String nik) {
         HttpSession session = request.getSession();
         synchronized (WebUtils.getSessionMutex(session)) {
@@ -45,6 +50,11 @@ public class ResidentSession {
     }
 
     public Optional<String> nikFor(String trackingCode) {
+        // a resident signed in with NIK + PIN is that NIK everywhere; intake decides whether the request is theirs
+        Optional<String> signedIn = signedInNik();
+        if (signedIn.isPresent()) {
+            return signedIn;
+        }
         HttpSession session = request.getSession(false);
         if (session == null) {
             return Optional.empty();

@@ -245,8 +245,13 @@ class ApplicationFormTest extends PortalTest {
                 return "ktp.jpg";
             }
         });
-        var response = org.springframework.web.client.RestClient.create("http://localhost:" + port)
-                .post().uri("/surat/surat-keterangan-usaha/ajukan")
+        // as a browser: the form page gives the session and its CSRF token, the upload carries both
+        var browser = org.springframework.web.client.RestClient.create("http://localhost:" + port);
+        var formPage = browser.get().uri("/surat/surat-keterangan-usaha/ajukan").retrieve().toEntity(String.class);
+        String cookie = formPage.getHeaders().getFirst("Set-Cookie").split(";")[0];
+        form.add("_csrf", org.jsoup.Jsoup.parse(formPage.getBody()).selectFirst("input[name=_csrf]").attr("value"));
+        var response = browser
+                .post().uri("/surat/surat-keterangan-usaha/ajukan").header("Cookie", cookie)
                 .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(form)
                 .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(303);
