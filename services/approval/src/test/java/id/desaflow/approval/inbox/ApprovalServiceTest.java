@@ -115,7 +115,7 @@ class ApprovalServiceTest extends SpringServiceTest {
         LetterIssued letter = payload(approvalEvents.awaitType(EventType.LETTER_ISSUED, requestId), LetterIssued.class);
         assertThat(letter.letterNumber()).matches("500/\\d{3}/" + VILLAGE + "/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)"
                 + "/\\d{4}");
-        assertThat(letter.signerName()).isEqualTo("Sutrisno");
+        assertThat(letter.signerName()).isEqualTo("Suyanto");
         assertThat(letter.signerPosition()).isEqualTo("Kepala Desa Beji");
         assertThat(approvalEvents.events(EventType.TASK_COMPLETED, requestId)).hasSize(3);
 
