@@ -1,11 +1,7 @@
 package id.desaflow.identity;
 
-import id.desaflow.identity.login.OneTimeCodeIssued;
 import id.desaflow.platform.test.InProcessMongo;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.lang.annotation.ElementType;
@@ -13,8 +9,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One cached context for all identity tests: random port, embedded Kafka, in-process Mongo, demo accounts, a high
@@ -35,17 +29,5 @@ import java.util.concurrent.ConcurrentHashMap;
         "logging.structured.format.console="})
 @EmbeddedKafka(kraft = true, partitions = 1)
 @InProcessMongo
-@Import(IdentityServiceTest.CodeMailbox.class)
 public @interface IdentityServiceTest {
-
-    /** Stands in for the SMS/email gateway: the last one-time code per account id. */
-    @TestConfiguration
-    class CodeMailbox {
-        static final Map<String, String> LAST_CODE = new ConcurrentHashMap<>();
-
-        @EventListener
-        void received(OneTimeCodeIssued issued) {
-            LAST_CODE.put(issued.accountId(), issued.code());
-        }
-    }
 }

@@ -10,6 +10,7 @@ import id.desaflow.notification.delivery.Notification;
 import id.desaflow.notification.preference.PreferenceBook;
 import id.desaflow.platform.security.Actor;
 import id.desaflow.platform.security.Roles;
+import id.desaflow.platform.test.security.AuthorizationMatrix;
 import id.desaflow.platform.test.security.TestActors;
 import id.desaflow.platform.test.security.TestTokenIssuer;
 import id.desaflow.platform.test.security.TestTokens;
@@ -26,14 +27,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import static id.desaflow.platform.test.security.TestActors.VILLAGE_X;
 import static id.desaflow.platform.test.security.TestActors.VILLAGE_Y;
@@ -86,86 +83,55 @@ class AuthorizationMatrixTest extends NotificationServiceTestSupport {
         failedMessageOfVillageX(); // one in the log of village X, addressed to officialOfX
     }
 
-    /** The callers, in the order of the table's columns. */
-    private static Map<String, Actor> callers() {
-        Map<String, Actor> callers = new LinkedHashMap<>();
-        callers.put("anon", null);
-        callers.put("resA", TestActors.residentA());
-        callers.put("resB", TestActors.residentB());
-        for (String role : TestActors.workingRoles()) {
-            callers.put(role + "-X", TestActors.official(VILLAGE_X, role));
-            callers.put(role + "-Y", TestActors.official(VILLAGE_Y, role));
-        }
-        callers.put("admin-X", TestActors.adminDesa(VILLAGE_X));
-        callers.put("admin-Y", TestActors.adminDesa(VILLAGE_Y));
-        callers.put("kec", TestActors.adminKecamatan());
-        return callers;
-    }
-
     @Test
     void everyEndpointAnswersEachCallerAsTheRulesSay() throws Exception {
         //       columns: anon resA resB | operator rt rw kadus kasi-pelayanan kasi-pemerintahan sekdes kades (X Y each)
         //                | admin-desa X, admin-desa Y, admin-kecamatan
-        Map<String, Row> table = new LinkedHashMap<>();
-        table.put("GET  log of village X's official", row(
+        AuthorizationMatrix<MockHttpServletRequestBuilder> table = new AuthorizationMatrix<>();
+        table.row("GET  log of village X's official",
                 () -> get("/api/v1/notifications").param("recipientKey", officialOfX),
-                "401 403 403 | 200:1 200:0 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 200:1 200:0 200:1"));
-        table.put("POST resend village X's failure", row(
+                "401 403 403 | 200:1 200:0 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 200:1 200:0 200:1");
+        table.row("POST resend village X's failure",
                 () -> post("/api/v1/notifications/{id}/resend", failedMessageOfVillageX()),
-                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 202 404 202"));
-        table.put("GET  providers", row(() -> get("/api/v1/providers"),
-                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 200 200 200"));
-        table.put("GET  templates", row(() -> get("/api/v1/templates").param("language", "en").param("channel", "SMS")
+                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 202 404 202");
+        table.row("GET  providers", () -> get("/api/v1/providers"),
+                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 200 200 200");
+        table.row("GET  templates", () -> get("/api/v1/templates").param("language", "en").param("channel", "SMS")
                         .param("eventType", EventType.REQUEST_SUBMITTED.type()),
-                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 200:1 200:1 200:1"));
-        table.put("PUT  template", row(() -> put(TEMPLATE).contentType(MediaType.APPLICATION_JSON)
+                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 200:1 200:1 200:1");
+        table.row("PUT  template", () -> put(TEMPLATE).contentType(MediaType.APPLICATION_JSON)
                         .content(TEMPLATE_BODY),
-                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 200"));
-        table.put("DEL  template", row(() -> delete(TEMPLATE),
-                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 204"));
-        table.put("GET  own inbox", row(() -> get("/api/v1/inbox").param("recipient", residentAKey),
+                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 200");
+        table.row("DEL  template", () -> delete(TEMPLATE),
+                "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 204");
+        table.row("GET  own inbox", () -> get("/api/v1/inbox").param("recipient", residentAKey),
                 "401 200:1 200:0 | 200:0 200:0 200:0 200:0 200:0 200:0 200:0 200:0 200:1 200:0 200:0 200:0 200:0 200:0 "
-                        + "200:0 200:0 | 200:0 200:0 200:0"));
-        table.put("POST read resident A's item", row(() -> post("/api/v1/inbox/{id}/read", residentAItem),
-                "401 200 404 | 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 | 404 404 404"));
-        table.put("GET  own preferences", row(() -> get("/api/v1/preferences/me"),
-                "401 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200"));
-        table.put("PUT  own preferences", row(() -> put("/api/v1/preferences/me")
+                        + "200:0 200:0 | 200:0 200:0 200:0");
+        table.row("POST read resident A's item", () -> post("/api/v1/inbox/{id}/read", residentAItem),
+                "401 200 404 | 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 | 404 404 404");
+        table.row("GET  own preferences", () -> get("/api/v1/preferences/me"),
+                "401 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200");
+        table.row("PUT  own preferences", () -> put("/api/v1/preferences/me")
                         .contentType(MediaType.APPLICATION_JSON).content(PREFERENCES),
-                "401 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200"));
-        table.put("GET  resident A's preferences", row(() -> get("/api/v1/preferences/{key}", residentAKey),
-                "401 200 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 403"));
-        table.put("PUT  resident A's preferences", row(() -> put("/api/v1/preferences/{key}", residentAKey)
+                "401 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200");
+        table.row("GET  resident A's preferences", () -> get("/api/v1/preferences/{key}", residentAKey),
+                "401 200 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 403");
+        table.row("PUT  resident A's preferences", () -> put("/api/v1/preferences/{key}", residentAKey)
                         .contentType(MediaType.APPLICATION_JSON).content(PREFERENCES),
-                "401 200 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 403"));
+                "401 200 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 403");
         // signed links and providers' webhooks need no sign-in: their own secret is the check
-        table.put("GET  unsubscribe link", row(() -> get(unsubscribePath()),
-                "200 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200"));
-        table.put("POST receipt, bad signature", row(() -> post("/api/v1/providers/whatsapp-cloud/receipts")
+        table.row("GET  unsubscribe link", () -> get(unsubscribePath()),
+                "200 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200");
+        table.row("POST receipt, bad signature", () -> post("/api/v1/providers/whatsapp-cloud/receipts")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"entry\":[]}")
                         .header("X-Hub-Signature-256", "sha256=00"),
-                "403 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 403"));
-        table.put("GET  webhook handshake", row(() -> get("/api/v1/providers/whatsapp-cloud/receipts")
+                "403 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 403 403 403");
+        table.row("GET  webhook handshake", () -> get("/api/v1/providers/whatsapp-cloud/receipts")
                         .param("hub.mode", "subscribe").param("hub.verify_token", TestGateways.META_VERIFY)
                         .param("hub.challenge", "42"),
-                "200 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200"));
+                "200 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200");
 
-        List<String> differences = new ArrayList<>();
-        Map<String, Actor> callers = callers();
-        for (var entry : table.entrySet()) {
-            List<String> expected = entry.getValue().cells();
-            assertThat(expected).as(entry.getKey()).hasSize(callers.size());
-            int column = 0;
-            for (var caller : callers.entrySet()) {
-                String actual = call(entry.getValue().request().get(), caller.getValue(), expected.get(column));
-                if (!actual.equals(expected.get(column))) {
-                    differences.add(entry.getKey() + " as " + caller.getKey() + ": expected " + expected.get(column)
-                            + " but was " + actual);
-                }
-                column++;
-            }
-        }
-        assertThat(differences).isEmpty();
+        assertThat(table.differences(this::call)).isEmpty();
     }
 
     @Test
@@ -184,13 +150,6 @@ class AuthorizationMatrixTest extends NotificationServiceTestSupport {
         // with tokens on, the open-mode headers name nobody
         assertThat(http.perform(get("/api/v1/notifications").with(villageAdmin())).andReturn().getResponse()
                 .getStatus()).isEqualTo(401);
-    }
-
-    private record Row(Supplier<MockHttpServletRequestBuilder> request, List<String> cells) {
-    }
-
-    private static Row row(Supplier<MockHttpServletRequestBuilder> request, String cells) {
-        return new Row(request, Arrays.stream(cells.trim().split("\\s+")).filter(c -> !c.equals("|")).toList());
     }
 
     /** The status, plus the list's length when the expected cell asks for it. */

@@ -28,6 +28,12 @@ class Letters {
         this.outbox = outbox;
     }
 
+    /** By letter number or request id; a letter the actor may not read does not exist for them (404). */
+    IssuedLetter find(String ref, Actor actor) {
+        return register.byNumber(ref).or(() -> register.byRequestId(ref)).filter(l -> mayRead(actor, l))
+                .orElseThrow(() -> ProblemException.notFound("Surat " + ref));
+    }
+
     byte[] pdf(String trackingCode, Actor actor) {
         IssuedLetter letter = register.byTrackingCode(trackingCode).filter(l -> mayRead(actor, l))
                 .orElseThrow(() -> notFound(trackingCode));

@@ -1,7 +1,6 @@
 package id.desaflow.approval.letter;
 
 import id.desaflow.platform.security.Actors;
-import id.desaflow.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -19,12 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/letters")
 @Tag(name = "Register surat", description = "Surat yang telah terbit: cari, unduh PDF, cabut")
 class LettersController {
-    private final LetterRegister register;
     private final Letters letters;
     private final LetterCatalogue catalogue;
 
-    LettersController(LetterRegister register, Letters letters, LetterCatalogue catalogue) {
-        this.register = register;
+    LettersController(Letters letters, LetterCatalogue catalogue) {
         this.letters = letters;
         this.catalogue = catalogue;
     }
@@ -34,11 +31,9 @@ class LettersController {
 
     /** {@code {*ref}} because a letter number contains slashes (500/001/3309012004/XI/2026). */
     @GetMapping("/{*ref}")
-    @Operation(summary = "Cari surat terbit menurut nomor surat atau id permohonan")
+    @Operation(summary = "Cari surat terbit menurut nomor surat atau id permohonan — pemohon, petugas dan admin desanya")
     IssuedLetter find(@PathVariable("ref") String ref) {
-        String key = ref.startsWith("/") ? ref.substring(1) : ref;
-        return register.byNumber(key).or(() -> register.byRequestId(key))
-                .orElseThrow(() -> ProblemException.notFound("Surat " + key));
+        return letters.find(ref.startsWith("/") ? ref.substring(1) : ref, Actors.required());
     }
 
     @GetMapping(path = "/{trackingCode}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -53,14 +52,15 @@ class ApprovalServiceTest extends SpringServiceTest {
     HistoryService history;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    /** This context's own broker (a class with tokens on starts a second one). */
+    @Autowired
+    org.springframework.kafka.test.EmbeddedKafkaBroker broker;
 
     EventRecorder approvalEvents;
 
     @BeforeAll
     void recorder() {
-        approvalEvents = new EventRecorder(brokers, Topics.APPROVAL);
+        approvalEvents = new EventRecorder(broker.getBrokersAsString(), Topics.APPROVAL);
     }
 
     @AfterAll
@@ -119,13 +119,18 @@ class ApprovalServiceTest extends SpringServiceTest {
         assertThat(letter.signerPosition()).isEqualTo("Kepala Desa Beji");
         assertThat(approvalEvents.events(EventType.TASK_COMPLETED, requestId)).hasSize(3);
 
-        JsonNode byNumber = body(http.getForEntity("/api/v1/letters/" + letter.letterNumber(), String.class));
+        String kasiOfBeji = "desa:" + VILLAGE + ":kasi-pelayanan";
+        JsonNode byNumber = body(as(HttpMethod.GET, "/api/v1/letters/" + letter.letterNumber(), "kasi.beji",
+                kasiOfBeji, null, String.class));
         assertThat(byNumber.path("requestId").asText()).isEqualTo(requestId);
         assertThat(byNumber.path("applicantName").asText()).isEqualTo("Siti Aminah");
-        assertThat(body(http.getForEntity("/api/v1/letters/" + requestId, String.class)).path("letterNumber")
-                .asText()).isEqualTo(letter.letterNumber());
-        assertThat(http.getForEntity("/api/v1/letters/500/999/0000000000/I/2000", String.class).getStatusCode()
-                .value()).isEqualTo(404);
+        assertThat(body(as(HttpMethod.GET, "/api/v1/letters/" + requestId, "nik:3309014107900001", null, null,
+                String.class)).path("letterNumber").asText()).isEqualTo(letter.letterNumber());
+        // someone else's letter does not exist for them
+        assertThat(as(HttpMethod.GET, "/api/v1/letters/" + requestId, "nik:3309016108790002", null, null,
+                String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(as(HttpMethod.GET, "/api/v1/letters/500/999/0000000000/I/2000", "kasi.beji", kasiOfBeji, null,
+                String.class).getStatusCode().value()).isEqualTo(404);
         assertThat(http.getForEntity("/api/v1/tasks/" + kades.taskId(), String.class).getStatusCode().value())
                 .isEqualTo(404);
     }
@@ -406,7 +411,7 @@ class ApprovalServiceTest extends SpringServiceTest {
     @Test
     void verificationForALetterTypeWithoutProcessIsDeadLettered() {
         String requestId = UUID.randomUUID().toString();
-        try (EventRecorder deadLetters = new EventRecorder(brokers, Topics.deadLetter(Topics.VERIFICATION,
+        try (EventRecorder deadLetters = new EventRecorder(broker.getBrokersAsString(), Topics.deadLetter(Topics.VERIFICATION,
                 "approval"))) {
             publish(verified(requestId, "surat-tanpa-alur", 0, Map.of()));
             deadLetters.awaitType(EventType.REQUEST_VERIFIED, requestId);

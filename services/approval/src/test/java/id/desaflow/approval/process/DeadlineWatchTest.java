@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +35,15 @@ class DeadlineWatchTest extends SpringServiceTest {
     DeadlineWatch watch;
     @Autowired
     TaskService tasks;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    /** This context's own broker (a class with tokens on starts a second one). */
+    @Autowired
+    org.springframework.kafka.test.EmbeddedKafkaBroker broker;
 
     EventRecorder events;
 
     @BeforeAll
     void recorder() {
-        events = new EventRecorder(brokers, Topics.APPROVAL);
+        events = new EventRecorder(broker.getBrokersAsString(), Topics.APPROVAL);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package id.desaflow.identity.account;
 
 import id.desaflow.contracts.events.OfficialChanged;
+import id.desaflow.contracts.events.OneTimeCodeRequested;
 import id.desaflow.platform.outbox.AggregateRoot;
 import id.desaflow.platform.security.Actor;
 import id.desaflow.platform.security.Roles;
@@ -137,14 +138,24 @@ public class Account extends AggregateRoot {
         return phone != null && !phone.isBlank() || email != null && !email.isBlank();
     }
 
-    /** A new code replaces any earlier one; sent to the registered contact, valid for ten minutes. */
-    public void issueOneTimeCode(String codeHash, Instant now) {
+    /**
+     * A new code replaces any earlier one, valid for ten minutes. Only its hash is kept here; the code itself goes
+     * out once, with this change (outbox), for the notification service to deliver to the registered contact: the
+     * e-mail address if there is one (it reaches people even where SMS is not set up), else the phone by SMS.
+     */
+    public void issueOneTimeCode(String code, String codeHash, Instant now) {
         if (!resident || !active) {
             throw new IllegalStateException("Kode sekali pakai hanya untuk akun warga yang aktif");
+        }
+        if (!hasContact()) {
+            throw new IllegalStateException("Akun warga ini tidak punya nomor atau email terdaftar");
         }
         oneTimeCodeHash = codeHash;
         oneTimeCodeExpiresAt = now.plus(ONE_TIME_CODE_LIFETIME);
         oneTimeCodeTries = 0;
+        boolean byEmail = email != null && !email.isBlank();
+        publish(new OneTimeCodeRequested(id, byEmail ? "EMAIL" : "SMS", byEmail ? email : phone, code, "id",
+                oneTimeCodeExpiresAt, now));
     }
 
     /**

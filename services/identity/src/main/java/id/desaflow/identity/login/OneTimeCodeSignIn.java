@@ -6,7 +6,6 @@ import id.desaflow.identity.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -32,15 +31,12 @@ class OneTimeCodeSignIn {
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    OneTimeCodeSignIn(Accounts accounts, PasswordEncoder encoder, ApplicationEventPublisher events, AuditTrail audit,
-            Clock clock) {
+    OneTimeCodeSignIn(Accounts accounts, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -63,10 +59,9 @@ class OneTimeCodeSignIn {
         String typed = nik.trim();
         accounts.findByLoginName(typed).filter(a -> a.resident() && a.active() && a.hasContact()).ifPresent(a -> {
             String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-            a.issueOneTimeCode(encoder.encode(code), clock.instant());
-            accounts.save(a);
+            a.issueOneTimeCode(code, encoder.encode(code), clock.instant());
+            accounts.save(a); // with the OneTimeCodeRequested the notification service delivers
             audit.record(a.id(), a.id(), "pin-code-sent", null, request.getRemoteAddr());
-            events.publishEvent(new OneTimeCodeIssued(a.id(), a.phone(), a.email(), code));
         });
         request.getSession().setAttribute(NIK, typed);
         response.sendRedirect(LoginRateLimit.CODE_REQUEST + "/masuk");
