@@ -28,6 +28,10 @@ class ApprovalTaskEvents implements TaskListener {
         this.outbox = outbox;
     }
 
+    /** The user task property {@code step=signature} marks the step that signs the letter, whoever's role it is. */
+    static final String STEP = "step";
+    static final String SIGNATURE = "signature";
+
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
@@ -49,7 +53,8 @@ class ApprovalTaskEvents implements TaskListener {
         outbox.add(requestId, new ApprovalTaskCreated(requestId, task.getId(), task.getName(), role, group,
                 villageCode, instant(task.getDueDate()), instant(task.getCreateTime()),
                 (String) task.getVariable(ProcessVariables.LETTER_TYPE),
-                (String) task.getVariable(ProcessVariables.TRACKING_CODE)));
+                (String) task.getVariable(ProcessVariables.TRACKING_CODE),
+                SIGNATURE.equals(property(task, STEP))));
     }
 
     private void completed(DelegateTask task) {
@@ -72,17 +77,26 @@ class ApprovalTaskEvents implements TaskListener {
      * variable name, never an expression, so a model cannot run code through it.
      */
     private static String role(DelegateTask task) {
+        String role = property(task, ProcessVariables.ROLE);
+        if (role == null) {
+            throw new ProcessEngineException("User task " + task.getTaskDefinitionKey() + " has no role property");
+        }
+        return role;
+    }
+
+    /** A {@code camunda:property} of the user task (expressions resolved), or null. */
+    private static String property(DelegateTask task, String name) {
         var extensions = task.getBpmnModelElementInstance().getExtensionElements();
         if (extensions != null) {
             for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
                 for (CamundaProperty property : properties.getCamundaProperties()) {
-                    if (ProcessVariables.ROLE.equals(property.getCamundaName())) {
+                    if (name.equals(property.getCamundaName())) {
                         return resolve(task, property.getCamundaValue());
                     }
                 }
             }
         }
-        throw new ProcessEngineException("User task " + task.getTaskDefinitionKey() + " has no role property");
+        return null;
     }
 
     private static final java.util.regex.Pattern ROLE_VARIABLE =

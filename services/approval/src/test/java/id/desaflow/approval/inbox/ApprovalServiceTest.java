@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The approval service end to end: Kafka in, officials' HTTP decisions, Kafka out (checked against the schemas). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -446,6 +447,40 @@ class ApprovalServiceTest extends SpringServiceTest {
 
     private static <T extends Record> T payload(IncomingEvent event, Class<T> type) {
         return event.payload(type);
+    }
+
+    @Test
+    void theSigningStepIsMarkedAsSuchAlsoWhereTheSekdesSignsOnBehalfOfTheKades() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        RequestVerified beji = verified(requestId, "surat-keterangan-domisili", 0, Map.of("alamatDomisili", "Sempu",
+                "rt", "1", "rw", "1", "tinggalSejak", "2001", "statusTempatTinggal", "Milik sendiri",
+                "keperluan", "Sekolah"));
+        publisher.publish(OutboxMessage.of(requestId, new RequestVerified(requestId, beji.trackingCode(),
+                beji.letterType(), "3309012005", beji.dusun(), 0, beji.applicant(), beji.data(), beji.checks(),
+                beji.verifiedAt(), RequestVerified.VERIFIED)));
+        // every step in turn: the official of its group approves, until the step that signs
+        ApprovalTaskCreated signing = null;
+        for (int step = 1; signing == null && step <= 5; step++) {
+            int seen = step;
+            ApprovalTaskCreated task = payload(await().atMost(java.time.Duration.ofSeconds(30)).until(
+                    () -> approvalEvents.events(EventType.TASK_CREATED, requestId), e -> e.size() >= seen)
+                    .get(seen - 1), ApprovalTaskCreated.class);
+            if (Boolean.TRUE.equals(task.signature())) {
+                signing = task;
+            } else {
+                assertThat(task.signature()).as(task.taskName()).isFalse();
+                assertThat(as(HttpMethod.POST, "/api/v1/tasks/" + task.taskId() + "/complete", "petugas.sempu",
+                        task.candidateGroup(), Map.of("decision", "APPROVE"), String.class).getStatusCode().value())
+                        .isEqualTo(200);
+            }
+        }
+        assertThat(signing).as("a signing step").isNotNull();
+        assertThat(signing.role()).isEqualTo("sekdes");
+        assertThat(signing.taskName()).isEqualTo("Tanda tangan Sekretaris Desa a.n. Kepala Desa");
+        // the sekdes' own paraf before it was not the signature
+        assertThat(approvalEvents.events(EventType.TASK_CREATED, requestId).stream()
+                .map(e -> payload(e, ApprovalTaskCreated.class))
+                .filter(t -> t.role().equals("sekdes") && !Boolean.TRUE.equals(t.signature()))).hasSize(1);
     }
 
     private ResponseEntity<String> post(String path, String user, Object body) {

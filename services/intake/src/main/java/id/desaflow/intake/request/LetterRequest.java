@@ -223,7 +223,8 @@ class LetterRequest extends AggregateRoot {
 
     boolean on(String eventId, ApprovalTaskCreated e) {
         String position = Positions.of(e.role(), e.taskName());
-        boolean signature = Positions.SIGNER_ROLE.equals(e.role());
+        // approval marks the signing step (the kades, or a sekdes signing a.n. Kepala Desa); older events did not
+        boolean signature = e.signature() != null ? e.signature() : Positions.SIGNER_ROLE.equals(e.role());
         return handle(eventId, () -> {
             record(e.createdAt(), "TASK_CREATED", (signature ? "Menunggu tanda tangan " : "Menunggu persetujuan ")
                     + position, null, null);

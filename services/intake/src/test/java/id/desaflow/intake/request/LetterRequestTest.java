@@ -63,6 +63,19 @@ class LetterRequestTest {
     }
 
     @Test
+    void whereTheSekdesSignsOnBehalfOfTheKadesItIsThatStepTheResidentSeesAsTheSignature() {
+        request.on(id(), verified(0));
+        request.on(id(), new ApprovalTaskCreated(ID, "t-paraf", "Paraf Sekretaris Desa", "sekdes",
+                "desa:3309012005:sekdes", "3309012005", null, at(4), SKU_TYPE, "SKU-7K3M9Q", false));
+        assertThat(request.status()).isEqualTo(RequestStatus.MENUNGGU_PERSETUJUAN);
+        request.on(id(), new ApprovalTaskCreated(ID, "t-sign", "Tanda tangan Sekretaris Desa a.n. Kepala Desa",
+                "sekdes", "desa:3309012005:sekdes", "3309012005", null, at(5), SKU_TYPE, "SKU-7K3M9Q", true));
+        assertThat(request.status()).isEqualTo(RequestStatus.MENUNGGU_TANDA_TANGAN);
+        assertThat(request.timeline().get(request.timeline().size() - 1).text())
+                .startsWith("Menunggu tanda tangan");
+    }
+
+    @Test
     void walksTheHappyPath() {
         assertThat(request.on(id(), verified(0))).isTrue();
         assertThat(request.status()).isEqualTo(RequestStatus.MENUNGGU_PERSETUJUAN);
@@ -356,6 +369,8 @@ class LetterRequestTest {
         return new RequestVerified(ID, "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004", "Bulu", revision, SRI,
                 DATA, List.of(), at(2));
     }
+
+    private static final String SKU_TYPE = "surat-keterangan-usaha";
 
     private static ApprovalTaskCreated task(String role) {
         return new ApprovalTaskCreated(ID, "t-" + role, "Tugas " + role, role, "desa:3309012004:" + role,
