@@ -132,9 +132,11 @@ class LocalStackIT {
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
     }
 
-    private JsonNode awaitStatus(String status) {
+    /** Sri follows her request signed in (anonymous look-ups are rate-limited per address). */
+    private JsonNode awaitStatus(String status) throws Exception {
+        String sri = residentToken();
         return await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500))
-                .until(() -> getJson("/api/v1/requests/" + trackingCode),
+                .until(() -> getJson("/api/v1/requests/" + trackingCode, sri),
                         r -> status.equals(r.path("status").asText()));
     }
 

@@ -14,6 +14,7 @@ public final class Backends {
     public static final WireMockServer VERIFICATION = start();
     public static final WireMockServer APPROVAL = start();
     public static final WireMockServer NOTIFICATION = start();
+    public static final WireMockServer IDENTITY = start();
 
     private Backends() {
     }
@@ -31,6 +32,7 @@ public final class Backends {
         registry.add("desaflow.services.verification", VERIFICATION::baseUrl);
         registry.add("desaflow.services.approval", APPROVAL::baseUrl);
         registry.add("desaflow.services.notification", NOTIFICATION::baseUrl);
+        registry.add("desaflow.services.identity", IDENTITY::baseUrl);
     }
 
     public static void resetAll() {
@@ -38,5 +40,6 @@ public final class Backends {
         VERIFICATION.resetAll();
         APPROVAL.resetAll();
         NOTIFICATION.resetAll();
+        IDENTITY.resetAll();
     }
 }

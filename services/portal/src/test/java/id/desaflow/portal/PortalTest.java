@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.http.client.read-timeout=1500ms",
+        // the page tests look up many codes in a minute; AnonymousRateLimitTest covers the limit
+        "desaflow.portal.anonymous-lookups-per-minute=100000",
         "logging.structured.format.console="})
 @AutoConfigureMockMvc
 @Import(CsrfInEveryRequest.class)

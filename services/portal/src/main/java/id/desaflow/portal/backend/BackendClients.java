@@ -30,6 +30,7 @@ public class BackendClients {
     public static final String APPROVAL = "approvalRestClient";
     public static final String NOTIFICATION = "notificationRestClient";
     public static final String VERIFICATION = "verificationRestClient";
+    public static final String IDENTITY = "identityRestClient";
 
     /**
      * HTTP/1.1 only: the JDK client would otherwise try an h2c upgrade on plain-http calls to the services, which
@@ -54,6 +55,11 @@ public class BackendClients {
     @Bean(VERIFICATION)
     RestClient verificationRestClient(RestClient.Builder builder, ServiceEndpoints services, TokenRelay relay) {
         return client(builder.clone(), services.verification().toString(), "verification", relay);
+    }
+
+    @Bean(IDENTITY)
+    RestClient identityRestClient(RestClient.Builder builder, ServiceEndpoints services, TokenRelay relay) {
+        return client(builder.clone(), services.identity().toString(), "identity", relay);
     }
 
     @Bean(NOTIFICATION)
@@ -100,6 +106,13 @@ public class BackendClients {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.PARAMETER, ElementType.FIELD})
     public @interface Notification {
+    }
+
+    /** Injects the identity service's client (account administration). */
+    @Qualifier(IDENTITY)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    public @interface Identity {
     }
 
     /** Injects the approval client. */

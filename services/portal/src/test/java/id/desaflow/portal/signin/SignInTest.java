@@ -40,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "desaflow.portal.identity.issuer-uri=http://identity.test:8085",
+        "desaflow.portal.anonymous-lookups-per-minute=100000",
         "logging.structured.format.console="})
 @AutoConfigureMockMvc
 class SignInTest {

@@ -1,0 +1,109 @@
+package id.desaflow.portal.accounts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.desaflow.portal.backend.BackendClients;
+import id.desaflow.portal.signin.CurrentOfficial;
+import id.desaflow.portal.signin.Official;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The identity service's account administration as the pages use it, called as the signed-in administrator or
+ * operator; the identity service decides who may do what (403) and checks the input (400 naming the field).
+ */
+@Component
+class Accounts {
+    private final RestClient identity;
+    private final RestClient intake;
+
+    Accounts(@BackendClients.Identity RestClient identity, @BackendClients.Intake RestClient intake) {
+        this.identity = identity;
+        this.intake = intake;
+    }
+
+    record OfficialAccount(String id, String username, String name, String village, List<String> roles, String dusun,
+            boolean active) {
+    }
+
+    /** Shown once: an official's first password, or a resident's PIN. */
+    record Secret(String id, String secret) {
+    }
+
+    List<OfficialAccount> officials(Official admin, String village) {
+        JsonNode body = identity.get().uri(u -> u.path("/api/v1/officials").queryParam("village", village).build())
+                .headers(CurrentOfficial.headers(admin)).retrieve().body(JsonNode.class);
+        List<OfficialAccount> list = new ArrayList<>();
+        if (body != null) {
+            body.forEach(o -> {
+                List<String> roles = new ArrayList<>();
+                o.path("roles").forEach(r -> roles.add(r.asText()));
+                list.add(new OfficialAccount(o.path("id").asText(), o.path("username").asText(),
+                        o.path("name").asText(), o.path("village").asText(), roles, o.path("dusun").asText(null),
+                        o.path("active").asBoolean()));
+            });
+        }
+        return list;
+    }
+
+    Secret create(Official admin, String village, String username, String name, String role, String dusun,
+            String email, String phone) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("name", name);
+        body.put("village", village);
+        body.put("roles", role == null || role.isBlank() ? List.of() : List.of(role));
+        body.put("dusun", blankToNull(dusun));
+        body.put("email", blankToNull(email));
+        body.put("phone", blankToNull(phone));
+        return identity.post().uri("/api/v1/officials").headers(CurrentOfficial.headers(admin)).body(body)
+                .retrieve().body(Secret.class);
+    }
+
+    void assign(Official admin, String id, String role, String dusun) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("roles", role == null || role.isBlank() ? List.of() : List.of(role));
+        body.put("dusun", blankToNull(dusun));
+        identity.put().uri("/api/v1/officials/{id}/roles", id).headers(CurrentOfficial.headers(admin)).body(body)
+                .retrieve().toBodilessEntity();
+    }
+
+    void deactivate(Official admin, String id) {
+        identity.post().uri("/api/v1/officials/{id}/deactivation", id).headers(CurrentOfficial.headers(admin))
+                .retrieve().toBodilessEntity();
+    }
+
+    /** At the counter: a resident's PIN, created with their account on first issue. NIK in the body only. */
+    Secret issuePin(Official staff, String nik, String name, String phone, String email) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nik", nik);
+        body.put("name", blankToNull(name));
+        body.put("village", staff.villageCode());
+        body.put("phone", blankToNull(phone));
+        body.put("email", blankToNull(email));
+        return identity.post().uri("/api/v1/residents/pin-reset").headers(CurrentOfficial.headers(staff)).body(body)
+                .retrieve().body(Secret.class);
+    }
+
+    /** The village's dusun, for the kepala dusun's choice (intake's public village page). */
+    List<String> dusun(String village) {
+        try {
+            JsonNode body = intake.get().uri("/api/v1/villages/{code}", village).retrieve().body(JsonNode.class);
+            List<String> dusun = new ArrayList<>();
+            if (body != null) {
+                body.path("dusun").forEach(d -> dusun.add(d.asText()));
+            }
+            return dusun;
+        } catch (RuntimeException unavailable) {
+            return List.of(); // the form still works: the field takes any name then
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
