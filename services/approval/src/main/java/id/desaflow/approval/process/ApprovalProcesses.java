@@ -33,13 +33,15 @@ class ApprovalProcesses {
     private final HistoryService history;
     private final RepositoryService repository;
     private final ProcessedEvents processed;
+    private final RtSteps rtSteps;
 
     ApprovalProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository,
-            ProcessedEvents processed) {
+            ProcessedEvents processed, RtSteps rtSteps) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
         this.processed = processed;
+        this.rtSteps = rtSteps;
     }
 
     /** Starts the chain for a new request, or resumes one that waits for the resident's revision. */
@@ -95,7 +97,7 @@ class ApprovalProcesses {
                 .messageEventSubscriptionName(message).count() > 0;
     }
 
-    private static Map<String, Object> variables(RequestVerified event) {
+    private Map<String, Object> variables(RequestVerified event) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.REQUEST_ID, event.requestId());
         variables.put(ProcessVariables.TRACKING_CODE, event.trackingCode());
@@ -106,6 +108,7 @@ class ApprovalProcesses {
                 : id.desaflow.platform.security.Actor.slug(event.dusun()));
         variables.put(ProcessVariables.REVISION, event.revision());
         variables.put(ProcessVariables.MANUAL_CHECK, event.needsManualCheck());
+        variables.put(ProcessVariables.RT_STEP, rtSteps.rtApprovesIn(event.villageCode()));
         variables.put(ProcessVariables.APPLICANT_NAME, event.applicant().name());
         variables.put(ProcessVariables.APPLICANT_NIK, event.applicant().nik());
         variables.put(ProcessVariables.DATA, EventJson.toJson(event.data() == null ? Map.of() : event.data()));

@@ -12,6 +12,8 @@ public final class ProcessVariables {
     public static final String REVISION = "revision";
     /** Verification was inconclusive: the chain starts with the operator's manual check. */
     public static final String MANUAL_CHECK = "manualCheck";
+    /** The ketua RT approves first (the village's choice instead of a paper cover letter). */
+    public static final String RT_STEP = "rtStep";
     public static final String APPLICANT_NAME = "applicantName";
     public static final String APPLICANT_NIK = "applicantNik";
     /** The letter type's fields as one JSON object of strings. */

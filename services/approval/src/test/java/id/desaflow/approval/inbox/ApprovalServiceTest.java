@@ -450,7 +450,7 @@ class ApprovalServiceTest extends SpringServiceTest {
     }
 
     @Test
-    void theSigningStepIsMarkedAsSuchAlsoWhereTheSekdesSignsOnBehalfOfTheKades() throws Exception {
+    void inDesaSempuTheRtApprovesFirstAndTheSekdesSignsOnBehalfOfTheKadesAsTheSigningStep() throws Exception {
         String requestId = UUID.randomUUID().toString();
         RequestVerified beji = verified(requestId, "surat-keterangan-domisili", 0, Map.of("alamatDomisili", "Sempu",
                 "rt", "1", "rw", "1", "tinggalSejak", "2001", "statusTempatTinggal", "Milik sendiri",
@@ -476,6 +476,9 @@ class ApprovalServiceTest extends SpringServiceTest {
         }
         assertThat(signing).as("a signing step").isNotNull();
         assertThat(signing.role()).isEqualTo("sekdes");
+        // Desa Sempu has its ketua RT approve first instead of a paper cover letter (villages.json)
+        assertThat(payload(approvalEvents.events(EventType.TASK_CREATED, requestId).get(0), ApprovalTaskCreated.class)
+                .candidateGroup()).isEqualTo("desa:3309012005:rt");
         assertThat(signing.taskName()).isEqualTo("Tanda tangan Sekretaris Desa a.n. Kepala Desa");
         // the sekdes' own paraf before it was not the signature
         assertThat(approvalEvents.events(EventType.TASK_CREATED, requestId).stream()

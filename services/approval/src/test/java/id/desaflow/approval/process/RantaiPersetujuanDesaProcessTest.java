@@ -59,8 +59,9 @@ class RantaiPersetujuanDesaProcessTest {
     void delegates() {
         init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(NOW));
-        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kadus", "P2D", "kasi-pelayanan", "P2D",
-                "kasi-pemerintahan", "P3D", "sekdes", "P1D", "kades", "P2D", "perbaikan", "P30D")));
+        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "rt", "P2D", "kadus", "P2D",
+                "kasi-pelayanan", "P2D", "kasi-pemerintahan", "P3D", "sekdes", "P1D", "kades", "P2D",
+                "perbaikan", "P30D")));
         Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) ->
                 calls.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
         Mocks.register("issueLetter", (JavaDelegate) (DelegateExecution execution) -> {
@@ -124,6 +125,32 @@ class RantaiPersetujuanDesaProcessTest {
 
         switch (decision) {
             case "APPROVE" -> assertThat(pi).isWaitingAt("Task_Kasi");
+            case "REVISE" -> assertThat(pi).isWaitingAt("Gateway_AwaitRevision");
+            default -> assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "EndEvent_Rejected");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"APPROVE", "REVISE", "REJECT"})
+    void whereTheVillageChoseItTheKetuaRtApprovesFirstInsteadOfAPaperCoverLetter(String decision) {
+        String requestId = UUID.randomUUID().toString();
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("rantai-persetujuan-desa",
+                requestId, Variables.createVariables().putValue(ProcessVariables.REQUEST_ID, requestId)
+                        .putValue("kasiRole", "kasi-pelayanan").putValue("signerRole", "kades")
+                        .putValue(ProcessVariables.RT_STEP, true)
+                        .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE).putValue(ProcessVariables.REVISION, 0)
+                        .putValue(ProcessVariables.MANUAL_CHECK, false));
+        Task rt = task(pi);
+        assertThat(rt.getTaskDefinitionKey()).isEqualTo("Task_Rt");
+        assertThat(rt.getName()).isEqualTo("Pengantar Ketua RT");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(rt.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":rt"));
+        assertThat(rt.getDueDate()).isNotNull();
+
+        decide(pi, "Task_Rt", decision, "APPROVE".equals(decision) ? null : "Bukan warga RT kami");
+
+        switch (decision) {
+            case "APPROVE" -> assertThat(pi).isWaitingAt("Task_Kasi").hasPassed("Gateway_AfterRt");
             case "REVISE" -> assertThat(pi).isWaitingAt("Gateway_AwaitRevision");
             default -> assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "EndEvent_Rejected");
         }

@@ -1,5 +1,6 @@
 package id.desaflow.intake.catalogue;
 
+import id.desaflow.intake.village.Village;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.HashSet;
@@ -45,5 +46,16 @@ public record LetterType(String code, String trackingPrefix, String label, Strin
 
     public Optional<AttachmentSpec> attachment(String kind) {
         return attachments.stream().filter(a -> a.kind().equals(kind)).findFirst();
+    }
+
+    /** This letter type as the village asks for it: documents it does not require become optional. */
+    public LetterType in(Village village) {
+        if (village == null || attachments.stream().allMatch(a -> !a.required() || village.requires(a.kind()))) {
+            return this;
+        }
+        return new LetterType(code, trackingPrefix, label, labelEn, classificationCode, workflow, onlineAllowed,
+                requirements, fields, attachments.stream().map(a -> a.required() && !village.requires(a.kind())
+                        ? new AttachmentSpec(a.kind(), a.label(), a.labelEn(), false, a.maxBytes(), a.contentTypes(),
+                        a.help()) : a).toList());
     }
 }

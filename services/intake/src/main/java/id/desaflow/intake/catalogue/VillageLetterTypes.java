@@ -45,7 +45,7 @@ public class VillageLetterTypes {
     }
 
     public List<LetterType> offeredBy(Village village) {
-        return offers(village).stream().filter(Offer::enabled).map(Offer::letterType).toList();
+        return offers(village).stream().filter(Offer::enabled).map(o -> o.letterType().in(village)).toList();
     }
 
     List<Offer> offers(Village village) {

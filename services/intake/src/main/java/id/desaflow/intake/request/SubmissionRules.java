@@ -89,7 +89,7 @@ class SubmissionRules {
         List<String> paper = type == null ? List.of()
                 : paper(type, body.attachmentsOnPaper(), channel, files, problems);
         if (type != null) {
-            requireDocuments(type, Stream.concat(files.stream().map(CheckedFile::kind), paper.stream()).toList(),
+            requireDocuments(type.in(village), Stream.concat(files.stream().map(CheckedFile::kind), paper.stream()).toList(),
                     channel, problems);
         }
         problems.throwIfAny();
@@ -132,7 +132,8 @@ class SubmissionRules {
         List<String> paper = body.attachmentsOnPaper() == null
                 ? current.attachmentsOnPaper().stream().filter(k -> !uploadedNow.contains(k)).toList()
                 : paper(type, body.attachmentsOnPaper(), channel, files, problems);
-        requireDocuments(type, Stream.of(uploadedNow, paper, current.attachmentKinds()).flatMap(List::stream)
+        requireDocuments(type.in(villages.find(current.villageCode()).orElse(null)),
+                Stream.of(uploadedNow, paper, current.attachmentKinds()).flatMap(List::stream)
                 .toList(), channel, problems);
         problems.throwIfAny();
         return new ValidRevision(applicant, data, files, paper);

@@ -14,9 +14,11 @@ import java.util.Optional;
 @Component
 class RequiredDocumentsRule implements VerificationRule {
     private final LetterTypes letterTypes;
+    private final CoverLetterVillages coverLetters;
 
-    RequiredDocumentsRule(LetterTypes letterTypes) {
+    RequiredDocumentsRule(LetterTypes letterTypes, CoverLetterVillages coverLetters) {
         this.letterTypes = letterTypes;
+        this.coverLetters = coverLetters;
     }
 
     @Override
@@ -50,6 +52,7 @@ class RequiredDocumentsRule implements VerificationRule {
         List<String> required = entry.texts("kinds")
                 .orElse(type.map(LetterTypes.LetterType::requiredAttachments).orElse(List.of()));
         List<String> missing = required.stream().filter(kind -> !submission.documents().contains(kind))
+                .filter(kind -> coverLetters.requires(submission.villageCode(), kind))
                 .map(kind -> type.map(t -> t.attachmentLabels().getOrDefault(kind, kind)).orElse(kind)).toList();
         return missing.isEmpty() ? Check.pass("Dokumen wajib lengkap.")
                 : Check.fail("Dokumen wajib belum ada: " + String.join(", ", missing) + ". Unggah fotonya atau bawa "

@@ -32,6 +32,8 @@ final class RuleFixture {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final ObjectMapper JSON = new ObjectMapper();
     static final LetterTypes LETTER_TYPES = new LetterTypes(JSON, new ClassPathResource("catalogue/letter-types.json"));
+    static final CoverLetterVillages COVER_LETTERS = new CoverLetterVillages(JSON,
+            new ClassPathResource("catalogue/villages.json"));
     static final VillageSettings VILLAGES = new VillageSettings(List.of(new VillageSettings.Village(BEJI,
             List.of("Beji", "Bulu", "Candi", "Bandung", "Bandung Kidul"))));
 
@@ -56,7 +58,7 @@ final class RuleFixture {
     static List<VerificationRule> allRules() {
         return List.of(new RegisteredNikRule(), new AliveRule(), new DomicileRule(), new DusunRule(VILLAGES),
                 new RegistryCompleteRule(), new NameMatchRule(), new MinimumAgeRule(),
-                new RequiredDocumentsRule(LETTER_TYPES), new NoOpenRequestRule(LETTER_TYPES), new HeadOfFamilyRule(),
+                new RequiredDocumentsRule(LETTER_TYPES, COVER_LETTERS), new NoOpenRequestRule(LETTER_TYPES), new HeadOfFamilyRule(),
                 new FamilyMemberRule(LETTER_TYPES), new NotWellOffRule(), new UnmarriedRule(), new RtRwRule(),
                 new DukcapilRule());
     }

@@ -143,11 +143,16 @@ class RulesTest {
 
     @Test
     void lampiranWajibTakesTheCataloguesRequiredKindsAndNamesTheMissingOnes() {
-        RequiredDocumentsRule rule = new RequiredDocumentsRule(LETTER_TYPES);
+        RequiredDocumentsRule rule = new RequiredDocumentsRule(LETTER_TYPES, RuleFixture.COVER_LETTERS);
         passed(run(rule, request(SKU, sri), sri, params()));
         Check missing = run(rule, RuleFixture.withDocuments(request(SKU, sri), Set.of("ktp")), sri, params());
         failed(missing, "Surat pengantar RT/RW");
         assertThat(missing.message()).doesNotContain("KTP pemohon");
+        // where the ketua RT approves in the chain (Desa Sempu), the cover letter is not a required document
+        Submission fromSempu = RuleFixture.withDocuments(request(SKU, sri), Set.of("ktp"));
+        passed(run(rule, new Submission(fromSempu.requestId(), fromSempu.trackingCode(), fromSempu.letterType(),
+                "3309012005", fromSempu.revision(), fromSempu.applicant(), fromSempu.data(), fromSempu.documents()),
+                sri, params()));
         ObjectNode kinds = params();
         kinds.putArray("kinds").add("foto-usaha");
         failed(run(rule, request(SKU, sri), sri, kinds), "Foto tempat usaha");
