@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -61,7 +62,18 @@ public class TokenRelay implements ClientHttpRequestInterceptor {
                 .attribute(HttpServletRequest.class.getName(), page.getRequest())
                 .attribute(HttpServletResponse.class.getName(), page.getResponse())
                 .build();
-        OAuth2AuthorizedClient client = manager.authorize(authorize);
+        OAuth2AuthorizedClient client;
+        try {
+            client = manager.authorize(authorize);
+        } catch (OAuth2AuthorizationException expired) {
+            // the sign-in ran out (refresh refused, e.g. identity forgot it): sign out here and sign in again
+            SecurityContextHolder.clearContext();
+            var session = page.getRequest().getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            throw new SignInRequired();
+        }
         return client == null ? Optional.empty()
                 : Optional.of(client.getAccessToken().getTokenValue());
     }
