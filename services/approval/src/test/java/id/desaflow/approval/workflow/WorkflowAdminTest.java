@@ -184,6 +184,9 @@ class WorkflowAdminTest extends SpringServiceTest {
         assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(201);
         int v2 = json.readTree(deployed.getBody()).path("version").asInt();
         String v2Id = json.readTree(deployed.getBody()).path("definitionId").asText();
+        // the letter types call the chain version of the calling village, not simply the newest
+        assertThat(awaitTask(start(VILLAGE), "Task_Kasi").getProcessDefinitionId()).isEqualTo(v2Id);
+        assertThat(awaitTask(start(SEMPU), "Task_Kasi").getProcessDefinitionId()).isEqualTo(chainV1.getId());
 
         Map<String, Object> plan = Map.of("fromVersion", chainV1.getVersion(), "toVersion", v2, "village", VILLAGE,
                 "mappings", List.of(), "dryRun", true);
