@@ -181,6 +181,9 @@ class WorkflowMigrations {
         if (request.fromVersion() != null && request.fromVersion().equals(request.toVersion())) {
             problems.add(new FieldProblem("toVersion", "Versi tujuan harus berbeda dari versi asal"));
         }
+        if (request.dryRun() == null) {
+            problems.add(new FieldProblem("dryRun", "Pilih dryRun true (hanya rencana) atau false (jalankan)"));
+        }
         List<Mapping> manual = request.mappings() == null ? List.of() : request.mappings();
         for (int i = 0; i < manual.size(); i++) {
             if (manual.get(i) == null || blank(manual.get(i).from()) || blank(manual.get(i).to())) {

@@ -1,7 +1,6 @@
 package id.desaflow.approval.workflow;
 
 import id.desaflow.platform.security.Actors;
-import id.desaflow.platform.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -75,10 +74,7 @@ class WorkflowsController {
     @Operation(summary = "Pindahkan permohonan yang berjalan dari satu versi ke versi lain (dryRun: hanya rencana "
             + "dan kegagalannya, 200; selain itu dijalankan di latar belakang, 202)")
     ResponseEntity<?> migrate(@PathVariable String key, @RequestBody WorkflowMigrations.Request request) {
-        if (request.dryRun() == null) {
-            throw new InvalidInputException("dryRun", "Pilih dryRun true (hanya rencana) atau false (jalankan)");
-        }
-        if (request.dryRun()) {
+        if (Boolean.TRUE.equals(request.dryRun())) {
             return ResponseEntity.ok(migrations.dryRun(key, request, Actors.required()));
         }
         return ResponseEntity.accepted().body(migrations.start(key, request, Actors.required()));

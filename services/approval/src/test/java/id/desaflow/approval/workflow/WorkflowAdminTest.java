@@ -124,6 +124,30 @@ class WorkflowAdminTest extends SpringServiceTest {
         assertThat(xml.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_XML)).isTrue();
         assertThat(xml.getBody()).contains("Task_CekKadus");
 
+        // moving back to v1: who waits in the new step cannot move (nothing maps it) and stays; the others move
+        String waiting = start(VILLAGE);
+        awaitTask(waiting, "Task_CekKadus");
+        Map<String, Object> back = Map.of("fromVersion", v2.path("version").asInt(), "toVersion", v1.getVersion(),
+                "village", VILLAGE, "dryRun", true);
+        JsonNode dryRun = json.readTree(send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/migrations", BEJI_ADMIN,
+                back, MediaType.APPLICATION_JSON).getBody());
+        assertThat(dryRun.path("instances").asInt()).as(dryRun.toString()).isEqualTo(2);
+        assertThat(dryRun.path("unmapped").toString()).isEqualTo("[\"Task_CekKadus\"]");
+        assertThat(dryRun.path("failures")).hasSize(1);
+        assertThat(dryRun.path("failures").get(0).path("requestId").asText()).isEqualTo(waiting);
+        assertThat(dryRun.path("failures").get(0).path("reason").asText()).startsWith("Permohonan tidak dapat")
+                .contains("Task_CekKadus");
+        ResponseEntity<String> run = send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/migrations", BEJI_ADMIN,
+                Map.of("fromVersion", v2.path("version").asInt(), "toVersion", v1.getVersion(), "village", VILLAGE,
+                        "dryRun", false), MediaType.APPLICATION_JSON);
+        assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(202);
+        String migrationId = json.readTree(run.getBody()).path("migrationId").asText();
+        await().atMost(WAIT).until(() -> "DONE".equals(migration(migrationId).path("status").asText()));
+        assertThat(migration(migrationId).path("migrated").asInt()).isEqualTo(1);
+        assertThat(migration(migrationId).path("failed").findValuesAsText("requestId")).containsExactly(waiting);
+        assertThat(instance(beji).getProcessDefinitionId()).isEqualTo(v1.getId());
+        assertThat(instance(waiting).getProcessDefinitionId()).isEqualTo(v2Id);
+
         // rollback: Beji's new requests start on v1 again
         ResponseEntity<String> rolledBack = send(HttpMethod.PUT, "/api/v1/workflows/" + SKU + "/current", BEJI_ADMIN,
                 Map.of("version", v1.getVersion(), "village", VILLAGE), MediaType.APPLICATION_JSON);
@@ -160,6 +184,9 @@ class WorkflowAdminTest extends SpringServiceTest {
             assertThat(problems.get(0).path("message").asText()).isNotBlank();
             assertThat(refused.getBody()).doesNotContain("root:");
         }
+        // the kecamatan may deploy for every village, but not a broken file either
+        assertThat(send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/deployments", "desa:" + VILLAGE
+                + ":admin-kecamatan", malformed, MediaType.APPLICATION_XML).getStatusCode().value()).isEqualTo(422);
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(SKU).count()).isEqualTo(versions);
 
         JsonNode checked = json.readTree(send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/validation",
@@ -255,6 +282,30 @@ class WorkflowAdminTest extends SpringServiceTest {
                 MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM workflow_current WHERE changed_by = 'admin.sempu'",
                 Integer.class)).isZero();
+    }
+
+    @Test
+    void badInputIsNamedAndUnknownWorkflowsAreNotFound() throws Exception {
+        assertThat(send(HttpMethod.GET, "/api/v1/workflows/surat-tidak-ada/versions/1/bpmn", BEJI_ADMIN, null, null)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(send(HttpMethod.GET, "/api/v1/workflows/" + SKU + "/versions/999/bpmn", BEJI_ADMIN, null, null)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(send(HttpMethod.POST, "/api/v1/workflows/surat-tidak-ada/deployments?village=" + VILLAGE,
+                BEJI_ADMIN, "<x/>", MediaType.APPLICATION_XML).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> village = send(HttpMethod.PUT, "/api/v1/workflows/" + SKU + "/current", BEJI_ADMIN,
+                Map.of("version", 1, "village", "beji"), MediaType.APPLICATION_JSON);
+        assertThat(village.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(village.getBody()).path("errors").findValuesAsText("field")).contains("village");
+        ResponseEntity<String> noVersion = send(HttpMethod.PUT, "/api/v1/workflows/" + SKU + "/current", BEJI_ADMIN,
+                Map.of("village", VILLAGE), MediaType.APPLICATION_JSON);
+        assertThat(json.readTree(noVersion.getBody()).path("errors").findValuesAsText("field")).contains("version");
+        ResponseEntity<String> migration = send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/migrations",
+                BEJI_ADMIN, Map.of("fromVersion", 1, "village", VILLAGE), MediaType.APPLICATION_JSON);
+        assertThat(migration.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(migration.getBody()).path("errors").findValuesAsText("field"))
+                .contains("toVersion", "dryRun");
+        assertThat(send(HttpMethod.GET, "/api/v1/workflows/migrations/tidak-ada", BEJI_ADMIN, null, null)
+                .getStatusCode().value()).isEqualTo(404);
     }
 
     // --- the request side: RequestVerified in through Kafka, the officials' decisions through the tasks API
