@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.w3c.dom.Element;
@@ -72,17 +73,16 @@ class WorkflowAdministration {
     /** Every process key the engine knows (the letter types and the shared chain), as this administrator sees it. */
     List<Workflow> list(Actor actor) {
         WorkflowAccess.requireAdministrator(actor);
+        Map<String, Deployment> deployments = repository.createDeploymentQuery().list().stream()
+                .collect(Collectors.toMap(Deployment::getId, Function.identity()));
         return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
-                .stream().map(latest -> workflow(latest, actor)).toList();
+                .stream().map(latest -> workflow(latest, deployments, actor)).toList();
     }
 
-    private Workflow workflow(ProcessDefinition latest, Actor actor) {
+    private Workflow workflow(ProcessDefinition latest, Map<String, Deployment> deployments, Actor actor) {
         String key = latest.getKey();
         Map<String, WorkflowStore.DeployedVersion> deployed = store.deployedVersions(key);
         List<ProcessDefinition> definitions = current.versions(key);
-        Map<String, Deployment> deployments = repository.createDeploymentQuery().list().stream()
-                .filter(d -> definitions.stream().anyMatch(p -> p.getDeploymentId().equals(d.getId())))
-                .collect(Collectors.toMap(Deployment::getId, Function.identity()));
         List<Version> versions = new ArrayList<>();
         for (ProcessDefinition definition : definitions) {
             WorkflowStore.DeployedVersion admin = deployed.get(definition.getId());
@@ -117,6 +117,10 @@ class WorkflowAdministration {
     byte[] bpmn(String key, int version, Actor actor) {
         WorkflowAccess.requireAdministrator(actor);
         ProcessDefinition definition = definition(key, version);
+        WorkflowStore.DeployedVersion admin = store.deployedVersions(key).get(definition.getId());
+        if (admin != null && !WorkflowAccess.sees(actor, admin.village())) {
+            throw new AccessDeniedException("Versi " + version + " milik desa " + admin.village());
+        }
         try (InputStream in = repository.getProcessModel(definition.getId())) {
             return in.readAllBytes();
         } catch (IOException e) {
@@ -132,7 +136,7 @@ class WorkflowAdministration {
 
     /** Validates, then deploys a NEW version and makes it current for the village (or all); nothing on problems. */
     @Transactional
-    Deployed deploy(String key, byte[] xml, String village, Actor actor) {
+    public Deployed deploy(String key, byte[] xml, String village, Actor actor) {
         WorkflowAccess.requireScope(actor, village);
         requireKnown(key);
         List<WorkflowProblem> problems = problems(key, xml);
@@ -167,7 +171,7 @@ class WorkflowAdministration {
 
     /** Makes an existing version current for the village (or all): how an administrator rolls back. */
     @Transactional
-    Deployed makeCurrent(String key, Integer version, String village, Actor actor) {
+    public Deployed makeCurrent(String key, Integer version, String village, Actor actor) {
         if (version == null) {
             throw new InvalidInputException("version", "Versi wajib diisi");
         }

@@ -173,7 +173,9 @@ class WorkflowAdminTest extends SpringServiceTest {
         String malformed = original.replace("</bpmn:process>", "");
         String otherProcess = original.replace("id=\"" + SKU + "\"", "id=\"surat-lain\"");
 
-        for (String file : List.of(xxe, malformed, otherProcess)) {
+        String engineRefuses = original.replace("targetRef=\"EndEvent_Done\"", "targetRef=\"Tidak_Ada\"");
+
+        for (String file : List.of(xxe, malformed, otherProcess, engineRefuses)) {
             ResponseEntity<String> refused = send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/deployments?village="
                     + VILLAGE, BEJI_ADMIN, file, MediaType.APPLICATION_XML);
             assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
