@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -223,7 +222,10 @@ class WorkflowAdministration {
         }
     }
 
-    /** The deploy rules, then: the file defines exactly this workflow (one process, id = key) and nothing else. */
+    /**
+     * The deploy rules, then (whatever the rules check): the file defines exactly this workflow, one process whose id
+     * is the key, so a deployment can never add or replace another workflow.
+     */
     private List<WorkflowProblem> problems(String key, byte[] xml) {
         List<WorkflowProblem> problems = new ArrayList<>(validator.validate(xml, key));
         if (!problems.isEmpty()) {
@@ -235,7 +237,7 @@ class WorkflowAdministration {
             for (int i = 0; i < processes.getLength(); i++) {
                 ids.add(((Element) processes.item(i)).getAttribute("id"));
             }
-            if (!ids.equals(List.of(key)) && problems.stream().noneMatch(p -> Objects.equals(p.rule(), "process-key"))) {
+            if (!ids.equals(List.of(key))) {
                 problems.add(new WorkflowProblem(ids.size() == 1 ? ids.get(0) : null, "process-key",
                         "Berkas harus berisi tepat satu proses dengan id \"" + key + "\" (ditemukan: " + ids + ")"));
             }

@@ -187,7 +187,8 @@ class WorkflowMigrations {
         List<Mapping> manual = request.mappings() == null ? List.of() : request.mappings();
         for (int i = 0; i < manual.size(); i++) {
             if (manual.get(i) == null || blank(manual.get(i).from()) || blank(manual.get(i).to())) {
-                problems.add(new FieldProblem("mappings[" + i + "]", "Pemetaan perlu aktivitas asal (from) dan tujuan (to)"));
+                problems.add(new FieldProblem("mappings[" + i + "]",
+                        "Pemetaan perlu aktivitas asal (from) dan tujuan (to)"));
             }
         }
         if (!problems.isEmpty()) {
