@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -211,9 +212,14 @@ class WorkflowAdministration {
     }
 
     private void pointTo(ProcessDefinition definition, String village, Actor actor, Instant now) {
-        store.makeCurrent(new WorkflowStore.Current(definition.getKey(),
-                village == null ? WorkflowStore.ALL_VILLAGES : village, definition.getVersion(), definition.getId(),
-                actor.userId(), now));
+        try {
+            store.makeCurrent(new WorkflowStore.Current(definition.getKey(),
+                    village == null ? WorkflowStore.ALL_VILLAGES : village, definition.getVersion(),
+                    definition.getId(), actor.userId(), now));
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.conflict("workflow-current-changed", "Versi berlaku alur " + definition.getKey()
+                    + " sedang diubah admin lain; muat ulang dan coba lagi", null);
+        }
     }
 
     private void requireKnown(String key) {

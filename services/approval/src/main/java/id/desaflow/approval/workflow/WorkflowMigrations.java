@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -271,6 +273,21 @@ class WorkflowMigrations {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /**
+     * A migration the service stopped in the middle ends as DONE with what it moved and a note: running it again is
+     * safe, the requests already moved are no longer on the source version.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void endInterrupted() {
+        for (WorkflowStore.MigrationRow row : store.runningMigrations()) {
+            List<Failure> failed = new ArrayList<>(failures(row.failedJson()));
+            failed.add(new Failure(null, "Pemindahan terhenti karena layanan dimulai ulang setelah " + row.migrated()
+                    + " dari " + row.instances() + " permohonan; jalankan lagi untuk sisanya"));
+            store.migrationProgress(row.migrationId(), "DONE", row.migrated(), toJson(failed));
+            log.warn("Migration {} was interrupted by a restart and is closed", row.migrationId());
+        }
     }
 
     @PreDestroy

@@ -95,6 +95,13 @@ class WorkflowStore {
                 status, migrated, failedJson, migrationId);
     }
 
+    /** Migrations a stopped service left RUNNING; their worker is gone. */
+    List<MigrationRow> runningMigrations() {
+        return jdbc.query("SELECT * FROM workflow_migration WHERE status = 'RUNNING'", (rs, i) -> new MigrationRow(
+                rs.getString("migration_id"), rs.getString("process_key"), rs.getString("status"),
+                rs.getInt("instances"), rs.getInt("migrated"), rs.getString("failed"), rs.getString("started_by")));
+    }
+
     record MigrationRow(String migrationId, String key, String status, int instances, int migrated,
             String failedJson, String startedBy) {
     }

@@ -310,6 +310,19 @@ class WorkflowAdminTest extends SpringServiceTest {
                 .getStatusCode().value()).isEqualTo(404);
     }
 
+    @Test
+    void aMigrationARestartInterruptedIsClosedWithANote(@Autowired WorkflowMigrations migrations) throws Exception {
+        String migrationId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO workflow_migration (migration_id, process_key, status, instances, migrated, failed, "
+                + "started_by, started_at) VALUES (?, ?, 'RUNNING', 3, 1, '[]', 'admin.beji', CURRENT_TIMESTAMP)",
+                migrationId, SKU);
+        migrations.endInterrupted();
+        JsonNode status = migration(migrationId);
+        assertThat(status.path("status").asText()).isEqualTo("DONE");
+        assertThat(status.path("migrated").asInt()).isEqualTo(1);
+        assertThat(status.path("failed").get(0).path("reason").asText()).contains("dimulai ulang", "1 dari 3");
+    }
+
     // --- the request side: RequestVerified in through Kafka, the officials' decisions through the tasks API
 
     private String start(String village) {
