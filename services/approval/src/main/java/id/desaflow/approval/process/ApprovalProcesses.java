@@ -1,13 +1,14 @@
 package id.desaflow.approval.process;
 
+import id.desaflow.approval.workflow.CurrentWorkflows;
 import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.contracts.events.EventJson;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.VerificationFailed;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -31,15 +32,15 @@ class ApprovalProcesses {
 
     private final RuntimeService runtime;
     private final HistoryService history;
-    private final RepositoryService repository;
+    private final CurrentWorkflows workflows;
     private final ProcessedEvents processed;
     private final RtSteps rtSteps;
 
-    ApprovalProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository,
+    ApprovalProcesses(RuntimeService runtime, HistoryService history, CurrentWorkflows workflows,
             ProcessedEvents processed, RtSteps rtSteps) {
         this.runtime = runtime;
         this.history = history;
-        this.repository = repository;
+        this.workflows = workflows;
         this.processed = processed;
         this.rtSteps = rtSteps;
     }
@@ -52,11 +53,12 @@ class ApprovalProcesses {
         }
         String requestId = event.requestId();
         if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(requestId).count() == 0) {
-            if (repository.createProcessDefinitionQuery().processDefinitionKey(event.letterType()).count() == 0) {
-                throw new UnknownLetterTypeException(event.letterType(), requestId);
-            }
-            runtime.startProcessInstanceByKey(event.letterType(), requestId, variables(event));
-            log.info("Approval of request {} started (revision {})", requestId, event.revision());
+            // the village's current version of the chain (administrators choose it), not simply the newest
+            ProcessDefinition definition = workflows.toStart(event.letterType(), event.villageCode())
+                    .orElseThrow(() -> new UnknownLetterTypeException(event.letterType(), requestId));
+            runtime.startProcessInstanceById(definition.getId(), requestId, variables(event));
+            log.info("Approval of request {} started on {} (revision {})", requestId, definition.getId(),
+                    event.revision());
         } else if (waitsFor(requestId, REVISION_VERIFIED)) {
             runtime.createMessageCorrelation(REVISION_VERIFIED).processInstanceBusinessKey(requestId)
                     .setVariables(variables(event)).correlate();
