@@ -1,5 +1,8 @@
 package id.desaflow.approval.workflow;
 
+import id.desaflow.approval.letter.LetterCatalogue;
+import id.desaflow.approval.workflow.rules.BpmnChecks;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
@@ -12,14 +15,28 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * DesaFlow's deploy rules. The file is parsed by a hardened parser first (no DTD, so no external or expanding
  * entities; bounded size) because it comes from a browser and the engine's own parser is not the place to find out.
  */
 @Component
-class WorkflowRules implements WorkflowValidator {
+public class WorkflowRules implements WorkflowValidator {
     static final int MAX_BYTES = 1024 * 1024;
+
+    private final BpmnChecks checks;
+
+    /** The catalogue answers a code's own text as label when it does not know the code. */
+    @Autowired
+    WorkflowRules(LetterCatalogue catalogue) {
+        this(code -> code != null && !catalogue.label(code).equals(code));
+    }
+
+    /** @param isLetterType whether a code is a letter type of the catalogue (tests pass the catalogue's codes) */
+    public WorkflowRules(Predicate<String> isLetterType) {
+        this.checks = new BpmnChecks(isLetterType);
+    }
 
     @Override
     public List<WorkflowProblem> validate(byte[] xml, String expectedKey) {
@@ -32,12 +49,15 @@ class WorkflowRules implements WorkflowValidator {
             problems.add(new WorkflowProblem(null, "xml-safe", "Berkas BPMN lebih dari 1 MB"));
             return problems;
         }
+        Document dom;
         try {
-            parse(xml);
+            dom = parse(xml);
         } catch (SAXException e) {
             problems.add(new WorkflowProblem(null, "xml-safe", "Berkas bukan XML yang sah dan aman (DOCTYPE dan "
                     + "entitas tidak diizinkan): " + e.getMessage()));
+            return problems;
         }
+        problems.addAll(checks.check(dom, xml, expectedKey));
         return problems;
     }
 
