@@ -1,6 +1,7 @@
 package id.desaflow.approval.workflow.rules;
 
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 import java.util.List;
 import java.util.Set;
@@ -39,9 +40,9 @@ final class CamundaCompatRules {
     static void check(BpmnDocument doc) {
         for (Element element : BpmnDocument.descendants(doc.definitions)) {
             if (BPMN.equals(element.getNamespaceURI()) && !SUPPORTED.contains(element.getLocalName())) {
-                String id = BpmnDocument.id(element);
-                doc.report(id.isEmpty() ? null : id, "element-type", "Elemen bpmn:" + element.getLocalName()
-                        + (id.isEmpty() ? "" : " " + describe(element)) + " tidak didukung Camunda 7");
+                Element owner = owner(element);
+                doc.report(owner, "element-type", "Elemen bpmn:" + element.getLocalName()
+                        + (owner == null ? "" : " pada " + describe(owner)) + " tidak didukung Camunda 7");
             }
         }
         List<Element> processes = doc.processes();
@@ -63,5 +64,15 @@ final class CamundaCompatRules {
                         + " belum menetapkan lama penyimpanan riwayat (camunda:historyTimeToLive)");
             }
         }
+    }
+
+    /** The element itself or, for parts without an id (loop characteristics), the nearest one with an id. */
+    private static Element owner(Element element) {
+        for (Node n = element; n instanceof Element e; n = n.getParentNode()) {
+            if (!e.getAttribute("id").isEmpty()) {
+                return e;
+            }
+        }
+        return null;
     }
 }

@@ -16,6 +16,16 @@ final class Mutations {
     static final String SKU = RepositoryWorkflows.read(SKU_KEY + ".bpmn");
     static final String CHAIN = RepositoryWorkflows.read(CHAIN_KEY + ".bpmn");
 
+    /** The kasi's REJECT flow of the chain, with and without its condition. */
+    static final String KASI_REJECT = """
+            <bpmn:sequenceFlow id="Flow_KasiReject" name="Tolak" sourceRef="Gateway_KasiDecision" \
+            targetRef="Gateway_ToRejection">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\
+            ${execution.getVariable('decision') == 'REJECT'}</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>""";
+    static final String KASI_REJECT_UNCONDITIONAL = "<bpmn:sequenceFlow id=\"Flow_KasiReject\" name=\"Tolak\" "
+            + "sourceRef=\"Gateway_KasiDecision\" targetRef=\"Gateway_ToRejection\" />";
+
     private static final Pattern ID = Pattern.compile("<bpmn:(\\w+) id=\"([^\"]+)\"");
 
     private Mutations() {
