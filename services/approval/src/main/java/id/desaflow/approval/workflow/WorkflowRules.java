@@ -5,6 +5,7 @@ import id.desaflow.approval.workflow.rules.BpmnChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
+import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -24,6 +25,8 @@ import java.util.function.Predicate;
 @Component
 public class WorkflowRules implements WorkflowValidator {
     static final int MAX_BYTES = 1024 * 1024;
+    /** Real diagrams nest a few levels (sub-processes, extensions); the checks walk the tree recursively. */
+    static final int MAX_DEPTH = 64;
 
     private final BpmnChecks checks;
 
@@ -57,8 +60,39 @@ public class WorkflowRules implements WorkflowValidator {
                     + "entitas tidak diizinkan): " + e.getMessage()));
             return problems;
         }
+        if (depth(dom) > MAX_DEPTH) {
+            problems.add(new WorkflowProblem(null, "xml-safe", "Berkas BPMN bertingkat lebih dari " + MAX_DEPTH
+                    + " elemen"));
+            return problems;
+        }
         problems.addAll(checks.check(dom, xml, expectedKey));
         return problems;
+    }
+
+    /** The deepest element nesting, walked without recursion (the file may be built to overflow a stack). */
+    static int depth(Document dom) {
+        int depth = 0;
+        int max = 0;
+        Node node = dom.getDocumentElement();
+        while (node != null) {
+            if (node.getNodeType() == Node.ELEMENT_NODE) {
+                max = Math.max(max, depth + 1);
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (node != null && node.getNextSibling() == null) {
+                node = node.getParentNode();
+                depth--;
+                if (node == dom) {
+                    return max;
+                }
+            }
+            node = node == null ? null : node.getNextSibling();
+        }
+        return max;
     }
 
     /** A namespace-aware DOM of a file that has no DOCTYPE at all. */

@@ -9,6 +9,8 @@ import org.w3c.dom.Node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +40,8 @@ final class BpmnDocument {
     private final Map<String, List<Element>> incoming = new HashMap<>();
     private final Map<String, List<Element>> outgoing = new HashMap<>();
     private final List<Element> processElements = new ArrayList<>();
-    private final List<WorkflowProblem> found = new ArrayList<>();
+    private final Set<WorkflowProblem> found = new LinkedHashSet<>();
+    private Set<String> associationSources;
 
     BpmnDocument(Document dom) {
         definitions = dom.getDocumentElement();
@@ -77,10 +80,7 @@ final class BpmnDocument {
     }
 
     void report(String elementId, String rule, String message) {
-        WorkflowProblem problem = new WorkflowProblem(elementId, rule, message);
-        if (!found.contains(problem)) {
-            found.add(problem);
-        }
+        found.add(new WorkflowProblem(elementId, rule, message));
     }
 
     List<WorkflowProblem> problems() {
@@ -116,6 +116,16 @@ final class BpmnDocument {
 
     List<Element> flowNodes() {
         return processElements.stream().filter(BpmnDocument::isFlowNode).toList();
+    }
+
+    /** Ids that associations start from (a compensation boundary event is linked to its handler this way). */
+    Set<String> associationSources() {
+        if (associationSources == null) {
+            associationSources = new HashSet<>();
+            BpmnDocument.descendants(definitions).stream().filter(e -> is(e, "association"))
+                    .forEach(a -> associationSources.add(a.getAttribute("sourceRef")));
+        }
+        return associationSources;
     }
 
     Element byId(String id) {

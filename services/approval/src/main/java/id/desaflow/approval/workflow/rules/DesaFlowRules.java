@@ -44,6 +44,8 @@ final class DesaFlowRules {
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
             "variableMappingDelegateExpression");
 
+    private static final String ACTIVITI = "http://activiti.org/bpmn";
+
     private final Predicate<String> isLetterType;
 
     DesaFlowRules(Predicate<String> isLetterType) {
@@ -165,6 +167,7 @@ final class DesaFlowRules {
 
     /** No code in the file: no scripts, no classes, only our delegates, only the expressions ExpressionPolicy allows. */
     private static void noScript(BpmnDocument doc) {
+        activitiExtensions(doc);
         for (Element process : doc.processes()) {
             List<Element> elements = new ArrayList<>(List.of(process));
             elements.addAll(BpmnDocument.descendants(process));
@@ -186,6 +189,20 @@ final class DesaFlowRules {
                     ExpressionPolicy.problem(element.getTextContent()).ifPresent(reason -> doc.report(elementId,
                             "no-script", "Isi " + element.getLocalName() + where + ": " + reason));
                 }
+            }
+        }
+    }
+
+    /** Camunda 7 still reads Activiti's extension namespace (activiti:class, ...): refused as a whole. */
+    private static void activitiExtensions(BpmnDocument doc) {
+        for (Element element : BpmnDocument.descendants(doc.definitions)) {
+            boolean activiti = ACTIVITI.equals(element.getNamespaceURI()) || BpmnDocument.attributes(element).stream()
+                    .anyMatch(a -> ACTIVITI.equals(a.getNamespaceURI()));
+            if (activiti) {
+                String elementId = owner(element);
+                doc.report(elementId, "no-script", "Ekstensi Activiti (" + ACTIVITI + ") tidak diizinkan"
+                        + (elementId == null ? "" : " pada " + describe(doc.byId(elementId)))
+                        + ": pakai camunda:");
             }
         }
     }

@@ -3,6 +3,7 @@ package id.desaflow.approval.workflow.rules;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,7 @@ final class LintRules {
                         + "' belum memiliki label (nama)"));
         global(doc);
         noBpmnDi(doc);
+        DiagramOverlap.check(doc);
     }
 
     private static boolean isAdHoc(Element container) {
@@ -316,7 +318,7 @@ final class LintRules {
     private static boolean compensationWithAssociation(BpmnDocument doc, Element boundary) {
         List<Element> definitions = eventDefinitions(boundary);
         return !definitions.isEmpty() && definitions.stream().allMatch(d -> is(d, "compensateEventDefinition"))
-                && doc.all("association").stream().anyMatch(a -> id(boundary).equals(a.getAttribute("sourceRef")));
+                && doc.associationSources().contains(id(boundary));
     }
 
     private static void eventBasedGateway(BpmnDocument doc, Element node) {
@@ -371,22 +373,24 @@ final class LintRules {
     private static void global(BpmnDocument doc) {
         List<Element> roots = children(doc.definitions).stream()
                 .filter(e -> GLOBAL_REFS.keySet().stream().anyMatch(type -> is(e, type))).toList();
-        List<Element> everything = BpmnDocument.descendants(doc.definitions);
+        Set<String> referenced = new HashSet<>();
+        for (Element e : BpmnDocument.descendants(doc.definitions)) {
+            if (e.getLocalName().endsWith("EventDefinition") || is(e, "messageFlow") || is(e, "receiveTask")
+                    || is(e, "sendTask")) {
+                GLOBAL_REFS.values().forEach(attribute -> referenced.add(e.getAttribute(attribute)));
+            }
+        }
+        Map<String, Integer> names = new HashMap<>();
+        roots.forEach(root -> names.merge(root.getLocalName() + "#" + name(root), 1, Integer::sum));
         for (Element root : roots) {
             String type = root.getLocalName();
-            String refAttribute = GLOBAL_REFS.get(type);
             if (name(root).isEmpty()) {
                 doc.report(root, "global", "Elemen global " + describe(root) + " (" + type + ") belum memiliki nama");
             }
-            boolean used = everything.stream().anyMatch(e -> id(root).equals(e.getAttribute(refAttribute))
-                    && (e.getLocalName().endsWith("EventDefinition") || is(e, "messageFlow")
-                    || is(e, "receiveTask") || is(e, "sendTask")));
-            if (!used) {
+            if (!referenced.contains(id(root))) {
                 doc.report(root, "global", "Elemen global " + describe(root) + " (" + type + ") tidak dipakai");
             }
-            boolean unique = roots.stream().filter(o -> type.equals(o.getLocalName())
-                    && name(o).equals(name(root))).count() == 1;
-            if (!unique) {
+            if (names.get(type + "#" + name(root)) > 1) {
                 doc.report(root, "global", "Nama elemen global " + describe(root) + " (" + type + ") tidak unik");
             }
         }

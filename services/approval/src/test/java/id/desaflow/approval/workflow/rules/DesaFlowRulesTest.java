@@ -152,4 +152,13 @@ class DesaFlowRulesTest {
         assertThat(addedToChain(replace(CHAIN, "${deadlines.of('perbaikan')}", "${deadlines.durations}")))
                 .containsExactly("no-script@Event_RevisionTimeout");
     }
+
+    @Test
+    void activitiExtensionsAreRefused() {
+        String xml = replace(CHAIN, "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"",
+                "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" xmlns:activiti=\"http://activiti.org/bpmn\"");
+        xml = replace(xml, "camunda:delegateExpression=\"${issueLetter}\"", "camunda:delegateExpression=\"${issueLetter}\" "
+                + "activiti:class=\"org.example.Evil\"");
+        assertThat(addedToChain(xml)).containsExactly("no-script@Task_IssueLetter");
+    }
 }

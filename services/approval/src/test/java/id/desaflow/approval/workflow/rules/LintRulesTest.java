@@ -200,4 +200,30 @@ class LintRulesTest {
                 + "<bpmn:startEvent id=\"StartEvent_AdHoc\" name=\"Mulai\" /></bpmn:adHocSubProcess>");
         assertThat(addedToSku(xml)).contains("ad-hoc-sub-process@StartEvent_AdHoc", "element-type@Sub_AdHoc");
     }
+
+    @Test
+    void noOverlappingElements() {
+        String xml = replace(SKU, "<dc:Bounds x=\"390\" y=\"80\" width=\"100\" height=\"80\" />",
+                "<dc:Bounds x=\"300\" y=\"90\" width=\"100\" height=\"80\" />");
+        assertThat(addedToSku(xml)).containsExactlyInAnyOrder("no-overlapping-elements@Task_ChooseKasi",
+                "no-overlapping-elements@Task_ChooseSigner");
+    }
+
+    @Test
+    void noElementOutsideItsExpandedSubProcess() {
+        String subProcess = "<bpmn:subProcess id=\"Sub_Inner\" name=\"Di dalam\"><bpmn:startEvent id=\"Start_Inner\" "
+                + "name=\"Mulai\" /><bpmn:endEvent id=\"End_Inner\" name=\"Selesai\" /><bpmn:sequenceFlow "
+                + "id=\"Flow_Inner\" sourceRef=\"Start_Inner\" targetRef=\"End_Inner\" /></bpmn:subProcess>";
+        String xml = replace(SKU, TO_CHAIN, TO_CHAIN.replace("Call_Chain", "Sub_Inner"))
+                + "";
+        xml = addToProcess(xml, subProcess + "<bpmn:sequenceFlow id=\"Flow_AfterInner\" sourceRef=\"Sub_Inner\" "
+                + "targetRef=\"Call_Chain\" />");
+        // addToProcess draws every element 100 px apart outside the others; make the sub-process large and expanded
+        xml = replace(xml, "<bpmndi:BPMNShape id=\"Sub_Inner_di\" bpmnElement=\"Sub_Inner\"><dc:Bounds x=\"2000\" "
+                + "y=\"800\" width=\"50\" height=\"50\" />", "<bpmndi:BPMNShape id=\"Sub_Inner_di\" "
+                + "bpmnElement=\"Sub_Inner\" isExpanded=\"true\"><dc:Bounds x=\"2000\" y=\"700\" width=\"160\" "
+                + "height=\"300\" />");
+        assertThat(addedToSku(xml)).contains("no-overlapping-elements@End_Inner")
+                .doesNotContain("no-overlapping-elements@Start_Inner");
+    }
 }

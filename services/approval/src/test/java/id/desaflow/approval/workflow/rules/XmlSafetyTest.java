@@ -56,4 +56,14 @@ class XmlSafetyTest {
         assertThat(RepositoryWorkflows.validate("<bpmn:definitions", null)).extracting(Mutations::key)
                 .containsExactly("xml-safe@null");
     }
+
+    @Test
+    void deeplyNestedFilesAreRefusedBeforeAnyRuleWalksThem() {
+        String nested = "<bpmn:extensionElements>" + "<x:a xmlns:x=\"urn:x\">".repeat(5000) + "</x:a>".repeat(5000)
+                + "</bpmn:extensionElements>";
+        String xml = SKU.replace("<bpmn:startEvent id=\"StartEvent_Verified\" name=\"Permohonan terverifikasi\">",
+                "<bpmn:startEvent id=\"StartEvent_Verified\" name=\"Permohonan terverifikasi\">" + nested);
+        assertThat(RepositoryWorkflows.validate(xml, SKU_KEY)).extracting(Mutations::key)
+                .containsExactly("xml-safe@null");
+    }
 }
