@@ -60,6 +60,8 @@ final class DesaFlowRules {
         processId(doc, expectedKey);
         for (Element task : doc.all("userTask")) {
             candidateGroup(doc, task);
+            roleProperty(doc, task);
+            taskEvents(doc, task);
             deadline(doc, task);
             decisionHandled(doc, task);
         }
@@ -103,11 +105,54 @@ final class DesaFlowRules {
             if (!acceptedGroup(group.trim())) {
                 doc.report(task, "candidate-group-role", "Kelompok '" + group.trim() + "' pada tugas "
                         + describe(task) + " tidak dikenal: pakai desa:${villageCode}:<peran> dengan peran "
-                        + String.join(", ", ROLES.stream().sorted().toList())
-                        + ", desa:${villageCode}:kadus:${dusunSlug} atau ${" + String.join("}/${", ROLE_VARIABLES)
-                        + "}");
+                        + sorted(ROLES) + ", desa:${villageCode}:kadus:${dusunSlug} atau "
+                        + variables());
             }
         }
+    }
+
+    /**
+     * The inbox and the task events read the step's role from extension property {@code role} (ApprovalTaskEvents):
+     * a role name or {@code ${variable}} of a decision table; without it the task cannot even be created.
+     */
+    private static void roleProperty(BpmnDocument doc, Element task) {
+        List<String> roles = new ArrayList<>();
+        for (Element property : BpmnDocument.descendants(task)) {
+            if (CAMUNDA.equals(property.getNamespaceURI()) && "property".equals(property.getLocalName())
+                    && "role".equals(property.getAttribute("name"))) {
+                roles.add(property.getAttribute("value").trim());
+            }
+        }
+        Matcher variable = roles.size() == 1 ? VARIABLE.matcher(roles.get(0)) : null;
+        boolean ok = variable != null && (variable.matches() ? ROLE_VARIABLES.contains(variable.group(1))
+                : ROLES.contains(roles.get(0)));
+        if (!ok) {
+            doc.report(task, "candidate-group-role", "Tugas " + describe(task) + " harus memiliki tepat satu "
+                    + "properti ekstensi 'role' berisi peran (" + sorted(ROLES) + ") atau " + variables()
+                    + (roles.isEmpty() ? "" : ", bukan " + roles));
+        }
+    }
+
+    /** ApprovalTaskEvents tells the rest of DesaFlow (inbox, intake, notification) about the task and its decision. */
+    private static void taskEvents(BpmnDocument doc, Element task) {
+        for (String event : List.of("create", "complete")) {
+            boolean listened = BpmnDocument.descendants(task).stream().anyMatch(l -> CAMUNDA.equals(l.getNamespaceURI())
+                    && "taskListener".equals(l.getLocalName()) && event.equals(l.getAttribute("event"))
+                    && "${approvalTaskEvents}".equals(l.getAttribute("delegateExpression").trim()));
+            if (!listened) {
+                doc.report(task, "task-events", "Tugas " + describe(task) + " harus memiliki task listener "
+                        + "delegateExpression=\"${approvalTaskEvents}\" untuk event '" + event + "' (agar kotak "
+                        + "masuk, status permohonan dan notifikasi mengetahuinya)");
+            }
+        }
+    }
+
+    private static String sorted(Set<String> values) {
+        return String.join(", ", values.stream().sorted().toList());
+    }
+
+    private static String variables() {
+        return "${" + String.join("}, ${", ROLE_VARIABLES.stream().sorted().toList()) + "}";
     }
 
     private static boolean acceptedGroup(String group) {

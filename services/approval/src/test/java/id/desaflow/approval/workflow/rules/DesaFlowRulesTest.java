@@ -161,4 +161,28 @@ class DesaFlowRulesTest {
                 + "activiti:class=\"org.example.Evil\"");
         assertThat(addedToChain(xml)).containsExactly("no-script@Task_IssueLetter");
     }
+
+    @Test
+    void everyTaskNamesItsRole() {
+        String property = "<camunda:property name=\"role\" value=\"sekdes\" />";
+        String sekdes = "<camunda:properties>\n          " + property + "\n        </camunda:properties>\n        "
+                + "<camunda:taskListener delegateExpression=\"${approvalTaskEvents}\" event=\"create\" />\n        "
+                + "<camunda:taskListener delegateExpression=\"${approvalTaskEvents}\" event=\"complete\" />\n      "
+                + "</bpmn:extensionElements>\n      <bpmn:incoming>Flow_KasiApprove</bpmn:incoming>";
+        assertThat(addedToChain(replace(CHAIN, sekdes, sekdes.replace(property, ""))))
+                .containsExactly("candidate-group-role@Task_Sekdes");
+        assertThat(addedToChain(replace(CHAIN, sekdes, sekdes.replace("value=\"sekdes\"", "value=\"lurah\""))))
+                .containsExactly("candidate-group-role@Task_Sekdes");
+        assertThat(addedToChain(replace(CHAIN, sekdes, sekdes.replace("value=\"sekdes\"", "value=\"${kasiRole}\""))))
+                .isEmpty();
+    }
+
+    @Test
+    void everyTaskTellsTheRestOfDesaFlow() {
+        String complete = "<camunda:taskListener delegateExpression=\"${approvalTaskEvents}\" event=\"complete\" />\n"
+                + "      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_KasiApprove</bpmn:incoming>";
+        assertThat(addedToChain(replace(CHAIN, complete, complete.replace("<camunda:taskListener "
+                + "delegateExpression=\"${approvalTaskEvents}\" event=\"complete\" />", ""))))
+                .containsExactly("task-events@Task_Sekdes");
+    }
 }
