@@ -1,7 +1,7 @@
 package id.desaflow.approval.workflow;
 
 import id.desaflow.approval.letter.LetterCatalogue;
-import id.desaflow.approval.workflow.rules.BpmnChecks;
+import id.desaflow.approval.workflow.rules.DeployChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * DesaFlow's deploy rules. The file is parsed by a hardened parser first (no DTD, so no external or expanding
+ * DesaFlow's deploy rules (id.desaflow.approval.workflow.rules; a DMN decision table is checked by its own rules).
+ * The file is parsed by a hardened parser first (no DTD, so no external or expanding
  * entities; bounded size) because it comes from a browser and the engine's own parser is not the place to find out.
  */
 @Component
@@ -28,7 +29,7 @@ public class WorkflowRules implements WorkflowValidator {
     /** Real diagrams nest a few levels (sub-processes, extensions); the checks walk the tree recursively. */
     static final int MAX_DEPTH = 64;
 
-    private final BpmnChecks checks;
+    private final DeployChecks checks;
 
     /** The catalogue answers a code's own text as label when it does not know the code. */
     @Autowired
@@ -38,7 +39,7 @@ public class WorkflowRules implements WorkflowValidator {
 
     /** @param isLetterType whether a code is a letter type of the catalogue (tests pass the catalogue's codes) */
     public WorkflowRules(Predicate<String> isLetterType) {
-        this.checks = new BpmnChecks(isLetterType);
+        this.checks = new DeployChecks(isLetterType);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class DesaFlowRules {
     /** Process variables the decision tables set to a role (kasi-surat.dmn, penandatangan-surat.dmn). */
     static final Set<String> ROLE_VARIABLES = Set.of("kasiRole", "signerRole", "candidateGroup");
 
-    private static final Set<String> ROLES = Roles.ALL.stream().filter(r -> !Roles.WARGA.equals(r))
+    static final Set<String> ROLES = Roles.ALL.stream().filter(r -> !Roles.WARGA.equals(r))
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern VILLAGE_GROUP = Pattern.compile(

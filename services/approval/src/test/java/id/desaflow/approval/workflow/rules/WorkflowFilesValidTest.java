@@ -15,19 +15,20 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every workflow the repository ships must pass the same checks an administrator's upload does. */
+/** Every workflow (BPMN) and decision table (DMN) the repository ships must pass the same checks an administrator's upload does. */
 class WorkflowFilesValidTest {
 
     static List<String> files() throws IOException {
         try (Stream<Path> files = Files.list(RepositoryWorkflows.FOLDER)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bpmn")).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bpmn") || n.endsWith(".dmn"))
+                    .sorted().toList();
         }
     }
 
     @Test
     void theRepositoryHasTheChainAndEveryLetterType() throws IOException {
-        assertThat(files()).contains("rantai-persetujuan-desa.bpmn").hasSize(RepositoryWorkflows.LETTER_TYPES.size()
-                + 1);
+        assertThat(files()).contains("rantai-persetujuan-desa.bpmn", "kasi-surat.dmn", "penandatangan-surat.dmn",
+                "kadus-surat.dmn").filteredOn(f -> f.endsWith(".bpmn")).hasSize(RepositoryWorkflows.LETTER_TYPES.size() + 1);
     }
 
     /**
@@ -41,7 +42,7 @@ class WorkflowFilesValidTest {
     @ParameterizedTest
     @MethodSource("files")
     void passesEveryRule(String file) {
-        String key = file.substring(0, file.length() - ".bpmn".length());
+        String key = file.substring(0, file.lastIndexOf('.'));
         List<WorkflowProblem> problems = RepositoryWorkflows.validate(RepositoryWorkflows.read(file), key);
         assertThat(problems).extracting(p -> p.rule() + "@" + p.elementId())
                 .as("%s: %s", file, problems)

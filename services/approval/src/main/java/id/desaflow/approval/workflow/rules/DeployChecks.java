@@ -9,20 +9,26 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The rules a BPMN file must pass before it is deployed, run on the DOM of the hardened parse: Camunda's own
- * model parser ({@code bpmn-parse}), bpmnlint's recommended rules, Camunda 7 compatibility and DesaFlow's rules.
- * A file the engine's parser refuses is not checked further (its structure cannot be trusted).
+ * The rules a workflow file must pass before it is deployed, run on the DOM of the hardened parse. A BPMN file:
+ * Camunda's own model parser ({@code bpmn-parse}), bpmnlint's recommended rules, Camunda 7 compatibility and
+ * DesaFlow's rules. A DMN file (decision table): see {@link DmnRules}. A file Camunda's parser refuses is not
+ * checked further (its structure cannot be trusted).
  */
-public final class BpmnChecks {
+public final class DeployChecks {
     private final DesaFlowRules desaFlow;
 
     /** @param isLetterType whether a code is a letter type of the catalogue (= a process id a letter may start) */
-    public BpmnChecks(Predicate<String> isLetterType) {
+    public DeployChecks(Predicate<String> isLetterType) {
         this.desaFlow = new DesaFlowRules(isLetterType);
     }
 
     /** @param dom the file parsed by the hardened parser (no DOCTYPE), @param xml the same bytes */
     public List<WorkflowProblem> check(Document dom, byte[] xml, String expectedKey) {
+        if (DmnRules.isDmn(dom.getDocumentElement())) {
+            BpmnDocument doc = new BpmnDocument(dom);
+            DmnRules.check(doc, xml, expectedKey);
+            return doc.problems();
+        }
         try {
             Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
         } catch (RuntimeException e) {
@@ -36,7 +42,7 @@ public final class BpmnChecks {
         return doc.problems();
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
