@@ -25,7 +25,7 @@ public final class DeployChecks {
     /** @param dom the file parsed by the hardened parser (no DOCTYPE), @param xml the same bytes */
     public List<WorkflowProblem> check(Document dom, byte[] xml, String expectedKey) {
         if (DmnRules.isDmn(dom.getDocumentElement())) {
-            BpmnDocument doc = new BpmnDocument(dom);
+            BpmnDocument doc = new BpmnDocument(dom); // no process in it: used for its DOM helpers and problem list
             DmnRules.check(doc, xml, expectedKey);
             return doc.problems();
         }
