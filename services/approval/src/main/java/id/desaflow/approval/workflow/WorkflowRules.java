@@ -1,7 +1,11 @@
 package id.desaflow.approval.workflow;
 
+import id.desaflow.approval.letter.LetterCatalogue;
+import id.desaflow.approval.workflow.rules.DeployChecks;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
+import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -12,14 +16,31 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * DesaFlow's deploy rules. The file is parsed by a hardened parser first (no DTD, so no external or expanding
+ * DesaFlow's deploy rules (id.desaflow.approval.workflow.rules; a DMN decision table is checked by its own rules).
+ * The file is parsed by a hardened parser first (no DTD, so no external or expanding
  * entities; bounded size) because it comes from a browser and the engine's own parser is not the place to find out.
  */
 @Component
-class WorkflowRules implements WorkflowValidator {
+public class WorkflowRules implements WorkflowValidator {
     static final int MAX_BYTES = 1024 * 1024;
+    /** Real diagrams nest a few levels (sub-processes, extensions); the checks walk the tree recursively. */
+    static final int MAX_DEPTH = 64;
+
+    private final DeployChecks checks;
+
+    /** The catalogue answers a code's own text as label when it does not know the code. */
+    @Autowired
+    WorkflowRules(LetterCatalogue catalogue) {
+        this(code -> code != null && !catalogue.label(code).equals(code));
+    }
+
+    /** @param isLetterType whether a code is a letter type of the catalogue (tests pass the catalogue's codes) */
+    public WorkflowRules(Predicate<String> isLetterType) {
+        this.checks = new DeployChecks(isLetterType);
+    }
 
     @Override
     public List<WorkflowProblem> validate(byte[] xml, String expectedKey) {
@@ -32,13 +53,47 @@ class WorkflowRules implements WorkflowValidator {
             problems.add(new WorkflowProblem(null, "xml-safe", "Berkas BPMN lebih dari 1 MB"));
             return problems;
         }
+        Document dom;
         try {
-            parse(xml);
+            dom = parse(xml);
         } catch (SAXException e) {
             problems.add(new WorkflowProblem(null, "xml-safe", "Berkas bukan XML yang sah dan aman (DOCTYPE dan "
                     + "entitas tidak diizinkan): " + e.getMessage()));
+            return problems;
         }
+        if (depth(dom) > MAX_DEPTH) {
+            problems.add(new WorkflowProblem(null, "xml-safe", "Berkas BPMN bertingkat lebih dari " + MAX_DEPTH
+                    + " elemen"));
+            return problems;
+        }
+        problems.addAll(checks.check(dom, xml, expectedKey));
         return problems;
+    }
+
+    /** The deepest element nesting, walked without recursion (the file may be built to overflow a stack). */
+    static int depth(Document dom) {
+        int depth = 0;
+        int max = 0;
+        Node node = dom.getDocumentElement();
+        while (node != null) {
+            if (node.getNodeType() == Node.ELEMENT_NODE) {
+                max = Math.max(max, depth + 1);
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (node != null && node.getNextSibling() == null) {
+                node = node.getParentNode();
+                depth--;
+                if (node == dom) {
+                    return max;
+                }
+            }
+            node = node == null ? null : node.getNextSibling();
+        }
+        return max;
     }
 
     /** A namespace-aware DOM of a file that has no DOCTYPE at all. */
