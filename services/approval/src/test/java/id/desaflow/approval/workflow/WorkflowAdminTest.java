@@ -389,24 +389,66 @@ class WorkflowAdminTest extends SpringServiceTest {
                       <bpmn:incoming>Flow_ToChain</bpmn:incoming>
                       <bpmn:outgoing>Flow_CekKadusDone</bpmn:outgoing>
                     </bpmn:userTask>
-                    <bpmn:sequenceFlow id="Flow_CekKadusDone" sourceRef="Task_CekKadus" targetRef="Call_Chain" />
+                    <bpmn:sequenceFlow id="Flow_CekKadusDone" sourceRef="Task_CekKadus" targetRef="Gateway_CekKadus" />
+                    <bpmn:exclusiveGateway id="Gateway_CekKadus" name="Hasil cek lapangan?" default="Flow_CekKadusOk">
+                      <bpmn:incoming>Flow_CekKadusDone</bpmn:incoming>
+                      <bpmn:outgoing>Flow_CekKadusOk</bpmn:outgoing>
+                      <bpmn:outgoing>Flow_CekKadusTolak</bpmn:outgoing>
+                    </bpmn:exclusiveGateway>
+                    <bpmn:sequenceFlow id="Flow_CekKadusOk" name="Setuju" sourceRef="Gateway_CekKadus" targetRef="Call_Chain" />
+                    <bpmn:sequenceFlow id="Flow_CekKadusTolak" name="Tolak" sourceRef="Gateway_CekKadus" targetRef="Task_TolakKadus">
+                      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${execution.getVariable('decision') == 'REJECT'}</bpmn:conditionExpression>
+                    </bpmn:sequenceFlow>
+                    <bpmn:serviceTask id="Task_TolakKadus" name="Catat penolakan" camunda:delegateExpression="${recordRejection}">
+                      <bpmn:incoming>Flow_CekKadusTolak</bpmn:incoming>
+                      <bpmn:outgoing>Flow_TolakKadusEnd</bpmn:outgoing>
+                    </bpmn:serviceTask>
+                    <bpmn:sequenceFlow id="Flow_TolakKadusEnd" sourceRef="Task_TolakKadus" targetRef="EndEvent_TolakKadus" />
+                    <bpmn:endEvent id="EndEvent_TolakKadus" name="Ditolak Kepala Dusun">
+                      <bpmn:incoming>Flow_TolakKadusEnd</bpmn:incoming>
+                    </bpmn:endEvent>
                     <bpmn:callActivity id="Call_Chain\"""";
         String shape = """
                 <bpmndi:BPMNShape id="Task_CekKadus_di" bpmnElement="Task_CekKadus">
                         <dc:Bounds x="540" y="220" width="100" height="80" />
                       </bpmndi:BPMNShape>
+                      <bpmndi:BPMNShape id="Gateway_CekKadus_di" bpmnElement="Gateway_CekKadus" isMarkerVisible="true">
+                        <dc:Bounds x="715" y="235" width="50" height="50" />
+                      </bpmndi:BPMNShape>
+                      <bpmndi:BPMNShape id="Task_TolakKadus_di" bpmnElement="Task_TolakKadus">
+                        <dc:Bounds x="820" y="220" width="100" height="80" />
+                      </bpmndi:BPMNShape>
+                      <bpmndi:BPMNShape id="EndEvent_TolakKadus_di" bpmnElement="EndEvent_TolakKadus">
+                        <dc:Bounds x="962" y="242" width="36" height="36" />
+                      </bpmndi:BPMNShape>
                       <bpmndi:BPMNEdge id="Flow_CekKadusDone_di" bpmnElement="Flow_CekKadusDone">
                         <di:waypoint x="640" y="260" />
+                        <di:waypoint x="715" y="260" />
+                      </bpmndi:BPMNEdge>
+                      <bpmndi:BPMNEdge id="Flow_CekKadusOk_di" bpmnElement="Flow_CekKadusOk">
+                        <di:waypoint x="740" y="235" />
                         <di:waypoint x="740" y="160" />
                       </bpmndi:BPMNEdge>
+                      <bpmndi:BPMNEdge id="Flow_CekKadusTolak_di" bpmnElement="Flow_CekKadusTolak">
+                        <di:waypoint x="765" y="260" />
+                        <di:waypoint x="820" y="260" />
+                      </bpmndi:BPMNEdge>
+                      <bpmndi:BPMNEdge id="Flow_TolakKadusEnd_di" bpmnElement="Flow_TolakKadusEnd">
+                        <di:waypoint x="920" y="260" />
+                        <di:waypoint x="962" y="260" />
+                      </bpmndi:BPMNEdge>
                       <bpmndi:BPMNEdge id="Flow_ToChain_di\"""";
-        String edited = sku.replace("<bpmn:callActivity id=\"Call_Chain\"", task)
+        String namespaces = sku.contains("xmlns:xsi=") ? sku : sku.replace(
+                "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"",
+                "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" "
+                        + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
+        String edited = namespaces.replace("<bpmn:callActivity id=\"Call_Chain\"", task)
                 .replace("<bpmn:incoming>Flow_ToChain</bpmn:incoming>\n      <bpmn:outgoing>Flow_ToEnd",
-                        "<bpmn:incoming>Flow_CekKadusDone</bpmn:incoming>\n      <bpmn:outgoing>Flow_ToEnd")
+                        "<bpmn:incoming>Flow_CekKadusOk</bpmn:incoming>\n      <bpmn:outgoing>Flow_ToEnd")
                 .replace("id=\"Flow_ToChain\" sourceRef=\"Task_ChooseKadus\" targetRef=\"Call_Chain\"",
                         "id=\"Flow_ToChain\" sourceRef=\"Task_ChooseKadus\" targetRef=\"Task_CekKadus\"")
                 .replace("<bpmndi:BPMNEdge id=\"Flow_ToChain_di\"", shape);
-        assertThat(edited).contains("targetRef=\"Task_CekKadus\"", "<bpmn:incoming>Flow_CekKadusDone",
+        assertThat(edited).contains("targetRef=\"Task_CekKadus\"", "<bpmn:incoming>Flow_CekKadusOk",
                 "Task_CekKadus_di");
         return edited;
     }

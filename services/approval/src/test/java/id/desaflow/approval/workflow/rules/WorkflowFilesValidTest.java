@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,21 +29,11 @@ class WorkflowFilesValidTest {
                 "kadus-surat.dmn").filteredOn(f -> f.endsWith(".bpmn")).hasSize(RepositoryWorkflows.LETTER_TYPES.size() + 1);
     }
 
-    /**
-     * Findings in shipped files reported to the workflows' owner (rule@element). Task_Kasi is entered from two flows
-     * without a joining gateway (bpmnlint fake-join). Remove an entry when the file is fixed; never add one to
-     * make a new problem pass.
-     */
-    private static final Map<String, Set<String>> REPORTED = Map.of(
-            "rantai-persetujuan-desa.bpmn", Set.of("fake-join@Task_Kasi"));
-
     @ParameterizedTest
     @MethodSource("files")
     void passesEveryRule(String file) {
         String key = file.substring(0, file.lastIndexOf('.'));
         List<WorkflowProblem> problems = RepositoryWorkflows.validate(RepositoryWorkflows.read(file), key);
-        assertThat(problems).extracting(p -> p.rule() + "@" + p.elementId())
-                .as("%s: %s", file, problems)
-                .isSubsetOf(REPORTED.getOrDefault(file, Set.of()));
+        assertThat(problems).extracting(p -> p.rule() + "@" + p.elementId()).as("%s: %s", file, problems).isEmpty();
     }
 }
