@@ -42,22 +42,23 @@ class Workflows {
         }
 
         /** The version a new request of this village starts (its own choice, else the one for all). */
-        Integer forVillage(String village) {
+        public Integer forVillage(String village) {
             return villages.getOrDefault(village, all);
         }
     }
 
+    /** Public helpers (running, has, forVillage, label): the templates call them, SpEL needs them public. */
     record Workflow(String key, String name, List<Version> versions, Current current) {
         Workflow {
             versions = versions == null ? List.of() : List.copyOf(versions);
             current = current == null ? new Current(null, Map.of()) : current;
         }
 
-        long running() {
+        public long running() {
             return versions.stream().mapToLong(Version::running).sum();
         }
 
-        boolean has(int version) {
+        public boolean has(int version) {
             return versions.stream().anyMatch(v -> v.version() == version);
         }
     }
@@ -71,7 +72,7 @@ class Workflows {
 
     /** A step of the old version instances wait in that has no automatic counterpart in the new one. */
     record Step(String id, String name) {
-        String label() {
+        public String label() {
             return name == null || name.isBlank() || name.equals(id) ? id : name + " (" + id + ")";
         }
     }
@@ -88,7 +89,7 @@ class Workflows {
         }
 
         /** Still moving requests: the report page refreshes itself until the service says it is done. */
-        boolean running() {
+        public boolean running() {
             return status == null || List.of("RUNNING", "PENDING", "QUEUED", "STARTED").contains(status.toUpperCase());
         }
     }
