@@ -61,9 +61,9 @@ class WorkflowPagesController {
         Official admin = administrators.require();
         Workflows.Workflow workflow = workflows.one(admin, key);
         Integer active = workflow.current().forVillage(admin.villageCode());
-        Integer opened = version != null && workflow.has(version) ? version
-                : active != null ? active : workflow.versions().stream().mapToInt(Workflows.Version::version).max()
-                        .stream().boxed().findFirst().orElse(null);
+        // the version asked for, else the one this village's new requests start, else the newest
+        Integer opened = version != null && workflow.has(version) ? version : active != null ? active
+                : workflow.versions().stream().map(Workflows.Version::version).max(Integer::compare).orElse(null);
         ModelAndView page = page("admin-alur-editor", admin);
         page.addObject("workflow", workflow);
         page.addObject("opened", opened);

@@ -72,6 +72,16 @@ class EditorBundleTest {
         }
     }
 
+    @Test
+    void theScriptAndStylesheetHaveGzipTwinsForSlowConnections() throws IOException {
+        for (String file : List.of("alur-editor.js", "alur-editor.css")) {
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(EDITOR.resolve(file + ".gz")))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(file + ".gz")
+                        .isEqualTo(file.endsWith(".js") ? script : css);
+            }
+        }
+    }
+
     private static List<String> matches(Pattern pattern, String text) {
         return pattern.matcher(text).results().map(r -> r.group()).distinct().toList();
     }

@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -106,6 +107,24 @@ class WorkflowPagesTest extends PortalTest {
         Backends.APPROVAL.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlEqualTo("/api/v1/workflows")).withHeader("X-DesaFlow-User", equalTo("demo-beji-admin"))
                 .withHeader("X-DesaFlow-Groups", equalTo("desa:" + BEJI + ":admin-desa")));
+    }
+
+    @Test
+    void theListSpeaksEnglishWhenAsked() throws Exception {
+        workflowsAnswered();
+        Document page = Pages.html(mvc.perform(get("/admin/alur").param("lang", "en").session(villageAdmin())));
+        assertThat(page.select("h1").text()).isEqualTo("Approval chains");
+        assertThat(page.select("#alur-surat-keterangan-usaha .aktif-desa").text()).isEqualTo("Version 3");
+    }
+
+    @Test
+    void thePortalServesItsOwnBundleGzippedToBrowsersThatAcceptIt() throws Exception {
+        assumeFalse(Boolean.getBoolean("skip.editor"), "built with -Dskip.editor=true");
+        mvc.perform(get("/editor/alur-editor.js").header("Accept-Encoding", "gzip, deflate"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Encoding", "gzip"));
+        mvc.perform(get("/editor/alur-editor.css")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/css"))
+                .andExpect(header().doesNotExist("Content-Encoding"));
     }
 
     @Test
