@@ -133,9 +133,9 @@ const failed = await run({
     await page.waitForSelector('#jumlah-permohonan');
     await page.click('#rencana form button:not([formmethod])');
     await page.waitForURL(/\/pindah\/mig-/);
-    expect((await page.locator('#status-pindah').innerText()) === 'RUNNING', 'report not running first');
+    expect((await page.locator('#status-pindah').getAttribute('data-status')) === 'RUNNING', 'report not running first');
     // the report reloads itself (Refresh header): no click
-    await page.waitForFunction(() => document.getElementById('status-pindah')?.textContent === 'COMPLETED',
+    await page.waitForFunction(() => document.getElementById('status-pindah')?.dataset.status === 'DONE',
       null, { timeout: 15_000 });
     await shot(page, '85-alur-laporan');
   },
@@ -190,8 +190,8 @@ function fakeApproval(port) {
           : json(res, 201, { key: KEY, version: 3, definitionId: `${KEY}:3:y` });
       }
       if (req.method === 'PUT' && p.endsWith('/current')) {
-        res.writeHead(204);
-        return res.end();
+        const { version } = JSON.parse(body);
+        return json(res, 200, { key: KEY, version, definitionId: `${KEY}:${version}:x` });
       }
       if (req.method === 'POST' && p.endsWith('/migrations')) {
         const plan = JSON.parse(body);
@@ -201,8 +201,8 @@ function fakeApproval(port) {
           : json(res, 202, { migrationId: 'mig-1' });
       }
       if (req.method === 'GET' && p === '/api/v1/workflows/migrations/mig-1') {
-        return json(res, 200, ++reports < 2 ? { status: 'RUNNING', migrated: 1, failed: [] }
-          : { status: 'COMPLETED', migrated: 2, failed: [] });
+        return json(res, 200, ++reports < 2 ? { migrationId: 'mig-1', key: KEY, status: 'RUNNING', instances: 2, migrated: 1, failed: [] }
+          : { migrationId: 'mig-1', key: KEY, status: 'DONE', instances: 2, migrated: 2, failed: [] });
       }
       json(res, 404, { title: 'not found', status: 404 });
     });

@@ -129,8 +129,16 @@ class WorkflowPagesController {
             @RequestParam(name = "cakupan", defaultValue = "desa") String scope,
             @RequestParam(name = "peta", required = false) List<String> chosen) {
         Official admin = administrators.require();
-        String migrationId = workflows.migrate(admin, key, from, to, Administrators.village(admin, scope),
-                mappings(chosen));
+        String migrationId;
+        try {
+            migrationId = workflows.migrate(admin, key, from, to, Administrators.village(admin, scope),
+                    mappings(chosen));
+        } catch (HttpClientErrorException.BadRequest | HttpClientErrorException.UnprocessableEntity refused) {
+            // nothing moved (the plan is no longer valid, e.g. requests moved on meanwhile): the fresh plan, and why
+            ModelAndView page = migration(key, from, to, scope, chosen);
+            page.addObject("refusal", Problem.of(refused));
+            return page;
+        }
         return Redirects.seeOther(UriComponentsBuilder.fromPath("/admin/alur/{key}/pindah/{id}").encode()
                 .buildAndExpand(key, migrationId).toUriString());
     }

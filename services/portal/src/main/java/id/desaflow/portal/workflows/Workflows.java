@@ -77,13 +77,15 @@ class Workflows {
         }
     }
 
+    /** A request that cannot move, and why; {@code requestId} null = the plan itself. */
     record Failure(String requestId, String reason) {
     }
 
     record DryRun(int instances, List<Mapping> plannedMappings, List<Step> unmapped, List<Failure> failures) {
     }
 
-    record MigrationReport(String status, int migrated, List<Failure> failed) {
+    /** The service's state of a migration: RUNNING, then DONE; {@code instances} = how many it set out to move. */
+    record MigrationReport(String status, Integer instances, int migrated, List<Failure> failed) {
         MigrationReport {
             failed = failed == null ? List.of() : List.copyOf(failed);
         }

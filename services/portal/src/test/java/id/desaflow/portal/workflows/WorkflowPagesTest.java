@@ -110,6 +110,37 @@ class WorkflowPagesTest extends PortalTest {
     }
 
     @Test
+    void aRunTheServiceRefusesShowsWhyWithTheFreshPlanAndMovesNothing() throws Exception {
+        workflowsAnswered();
+        String migrations = "/api/v1/workflows/" + SKU + "/migrations";
+        Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(migrations))
+                .withRequestBody(equalToJson("{\"dryRun\":false}", true, true))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"title":"Rencana pemindahan tidak sah","status":422,
+                                 "detail":"Tidak ada permohonan yang dipindahkan","unmapped":["Task_Camat"],
+                                 "failures":[{"requestId":null,"reason":"Langkah Task_Camat tidak dipetakan"}]}""")));
+        Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(migrations))
+                .withRequestBody(equalToJson("{\"dryRun\":true}", true, true))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"instances":2,"plannedMappings":[],"unmapped":["Task_Camat"],
+                         "failures":[{"requestId":null,"reason":"Langkah Task_Camat tidak dipetakan"}]}""")));
+        Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlEqualTo("/api/v1/workflows/" + SKU + "/versions/2/bpmn"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(BPMN_V3)));
+
+        Document page = Pages.html(mvc.perform(post("/admin/alur/" + SKU + "/pindah").session(kecamatanAdmin())
+                .param("dari", "1").param("ke", "2").param("cakupan", "semua")).andExpect(status().isOk()));
+
+        assertThat(page.select("[role=alert]").text()).contains("Tidak ada permohonan yang dipindahkan");
+        assertThat(page.select("#kegagalan").text()).isEqualTo("Rencana: Langkah Task_Camat tidak dipetakan");
+        assertThat(page.select("label[for=peta-0]").text()).isEqualTo("Task_Camat");
+        assertThat(page.select("#cakupan option[selected]").attr("value")).isEqualTo("semua");
+        Backends.APPROVAL.verify(postRequestedFor(urlEqualTo(migrations)).withRequestBody(equalToJson("""
+                {"fromVersion":1,"toVersion":2,"mappings":[],"dryRun":false}""")));
+    }
+
+    @Test
     void theListSpeaksEnglishWhenAsked() throws Exception {
         workflowsAnswered();
         Document page = Pages.html(mvc.perform(get("/admin/alur").param("lang", "en").session(villageAdmin())));
@@ -325,18 +356,23 @@ class WorkflowPagesTest extends PortalTest {
         String report = "/api/v1/workflows/migrations/mig-42";
         Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(report))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"RUNNING\",\"migrated\":1,\"failed\":[]}")));
+                        .withBody("""
+                                {"migrationId":"mig-42","key":"surat-keterangan-usaha","status":"RUNNING","instances":3,
+                                 "migrated":1,"failed":[]}""")));
         Document running = Pages.html(mvc.perform(get("/admin/alur/" + SKU + "/pindah/mig-42").session(villageAdmin()))
                 .andExpect(status().isOk()).andExpect(header().string("Refresh", "3")));
-        assertThat(running.select("#jumlah-pindah").text()).isEqualTo("1");
+        assertThat(running.select("#status-pindah").text()).isEqualTo("Sedang berjalan");
+        assertThat(running.select("#jumlah-pindah").text()).isEqualTo("1 dari 3");
         assertThat(running.select("[role=status]").text()).contains("diperbarui sendiri");
 
         Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(report))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                        {"status":"COMPLETED","migrated":2,"failed":[{"requestId":"req-9","reason":"Langkah tidak ada"}]}""")));
+                        {"migrationId":"mig-42","key":"surat-keterangan-usaha","status":"DONE","instances":3,"migrated":2,
+                         "failed":[{"requestId":"req-9","reason":"Langkah tidak ada"}]}""")));
         Document done = Pages.html(mvc.perform(get("/admin/alur/" + SKU + "/pindah/mig-42").session(villageAdmin()))
                 .andExpect(status().isOk()).andExpect(header().doesNotExist("Refresh")));
-        assertThat(done.select("#jumlah-pindah").text()).isEqualTo("2");
+        assertThat(done.select("#status-pindah").text()).isEqualTo("Selesai");
+        assertThat(done.select("#jumlah-pindah").text()).isEqualTo("2 dari 3");
         assertThat(done.select("#gagal").text()).isEqualTo("req-9: Langkah tidak ada");
         assertThat(done.select("[role=status]")).isEmpty();
     }
