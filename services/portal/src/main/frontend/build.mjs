@@ -44,7 +44,7 @@ const result = await build({
 
 if (process.env.EDITOR_ANALYZE) { const { analyzeMetafile } = await import("esbuild"); console.log(await analyzeMetafile(result.metafile)); }
 // gzip twins of the script and stylesheet: the portal serves them to browsers that accept gzip
-// (spring.web.resources.chain.compressed), a quarter of the bytes over a village's slow connection
+// (workflows/EditorBundle), a quarter of the bytes over a village's slow connection
 for (const file of Object.keys(result.metafile.outputs).filter((f) => /\.(js|css)$/.test(f))) {
   const gz = gzipSync(await readFile(file), { level: 9 });
   await writeFile(file + '.gz', gz);
