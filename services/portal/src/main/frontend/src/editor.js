@@ -30,11 +30,15 @@ function text(root, name, value) {
   return value === undefined ? template : template.replace('{0}', value);
 }
 
-/** A CSRF token if the portal ever renders one (Spring Security's meta tags); none today (SameSite cookies). */
-function csrfHeaders() {
-  const token = document.querySelector('meta[name="_csrf"]');
-  const header = document.querySelector('meta[name="_csrf_header"]');
-  return token ? { [header ? header.content : 'X-CSRF-TOKEN']: token.content } : {};
+/**
+ * The portal's CSRF token for the script's posts, as its forms carry one: from the editor's data-csrf /
+ * data-csrf-header (rendered from Spring Security's _csrf), or from <meta name="_csrf"> tags; none without security.
+ */
+function csrfHeaders(root) {
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
+  const token = root.dataset.csrf || meta('_csrf');
+  const header = root.dataset.csrfHeader || meta('_csrf_header') || 'X-CSRF-TOKEN';
+  return token ? { [header]: token } : {};
 }
 
 async function start() {
@@ -117,7 +121,7 @@ async function start() {
     const response = await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: Object.assign({ 'Content-Type': 'application/xml', Accept: 'application/json' }, csrfHeaders()),
+      headers: Object.assign({ 'Content-Type': 'application/xml', Accept: 'application/json' }, csrfHeaders(root)),
       body: xml
     });
     let body = {};
