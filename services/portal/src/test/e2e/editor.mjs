@@ -13,7 +13,8 @@
 //        java -jar services/portal/target/desaflow-portal.jar --server.port=18080 \
 //          --desaflow.services.approval=http://127.0.0.1:18093
 //      (the script waits up to 60 s for the portal to answer).
-// Env: BASE_URL, CHROMIUM, FAKE_APPROVAL_PORT, E2E_CHANGE, WORKFLOW (default rantai-persetujuan-desa).
+// Env: BASE_URL, CHROMIUM, FAKE_APPROVAL_PORT, E2E_CHANGE, WORKFLOW (default rantai-persetujuan-desa), ADMIN (the
+// administrator: default admin.beji signing in at identity on a real stack, demo-beji-admin picked in open mode).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ import { BASE, expect, phone, run, shot, signIn } from '../../../../../infra/e2e
 const FAKE = process.env.FAKE_APPROVAL_PORT;
 const CHANGE = FAKE || process.env.E2E_CHANGE === '1'; // the fake may be changed freely, a real stack only if asked
 const KEY = process.env.WORKFLOW ?? 'rantai-persetujuan-desa';
-const ADMIN = 'demo-beji-admin';
+// the village administrator: a "Masuk sebagai" choice in open mode (the fake), an identity account on a real stack
+const ADMIN = process.env.ADMIN ?? (FAKE ? 'demo-beji-admin' : 'admin.beji');
 
 if (FAKE) {
   await fakeApproval(Number(FAKE));
@@ -34,7 +36,14 @@ const state = {};
 const failed = await run({
   'admin desa melihat daftar alur di ponsel (chains list, phone width)': async () => {
     const page = await phone();
-    await signIn(page, ADMIN, '/admin/alur');
+    if (FAKE) {
+      await page.goto(`${BASE}/masuk?lanjut=${encodeURIComponent('/admin/alur')}`);
+      await page.check(`#p-${ADMIN}`);
+      await page.click('main form button[type="submit"]');
+      await page.waitForURL((url) => url.pathname === '/admin/alur');
+    } else {
+      await signIn(page, ADMIN, '/admin/alur');
+    }
     expect((await page.locator('h1').innerText()) === 'Alur persetujuan', 'no chains page');
     const card = page.locator(`#alur-${KEY}`);
     expect(await card.count() === 1, `no card for ${KEY}`);
