@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 command -v java >/dev/null || { echo "Java 17 is required (apt-get install openjdk-17-jdk-headless)"; exit 1; }
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   command -v mvn >/dev/null || { echo "Maven is required (apt-get install maven)"; exit 1; }
+  # the approval-chain editor (bpmn-js) is bundled from the npm registry by the build
+  command -v npm >/dev/null || { echo "Node.js and npm are required to build (apt-get install nodejs npm)"; exit 1; }
   echo "[desaflow] Membangun (building, first time takes a few minutes) ..."
   mvn -B -q -ntp -DskipTests install
 fi
