@@ -1,7 +1,8 @@
 // Every browser journey through the portal at phone width, in the order a request lives:
 //   warga (resident) submits an SKU with documents and corrects it; kasi, sekdes and kades approve; the resident
 //   downloads the letter; the counter enters a request for a resident in person; the village admin adds an
-//   official who then signs in; a public letter check.
+//   official who then signs in; the village admin inserts a kepala dusun check into the SKU workflow in the editor,
+//   deploys it, a new request meets it and a waiting one is migrated and finishes; a public letter check.
 // Env: BASE_URL (default http://localhost:8080), CHROMIUM (default /usr/bin/chromium). The resident journey reads the downloaded letter with pdftotext (poppler-utils).
 // Exit code 0 only when every journey passed; screenshots and page sizes land in target/.
 import { BASE, expect, phone, run, shot } from './lib.mjs';
@@ -9,6 +10,7 @@ import { residentApplies, residentDownloads, residentRevises, state } from './jo
 import { officialsApprove } from './journeys/official.mjs';
 import { counterJourney } from './journeys/counter.mjs';
 import { adminAddsAnOfficial } from './journeys/admin.mjs';
+import { adminRedesignsTheSkuChain } from './journeys/workflow.mjs';
 
 const failed = await run({
   'warga mengajukan SKU dengan lampiran, mendapat kode lacak + QR (resident applies)': residentApplies,
@@ -20,6 +22,8 @@ const failed = await run({
   'warga mengunduh surat (resident downloads the letter)': residentDownloads,
   'loket: petugas mengajukan untuk warga, mencetak tanda terima (counter)': counterJourney,
   'admin desa menambah petugas, petugas baru masuk (officials\' accounts)': adminAddsAnOfficial,
+  'admin desa menambah langkah kepala dusun di alur SKU, memasang, memindahkan permohonan (workflow editor)':
+    adminRedesignsTheSkuChain,
   'cek keaslian surat: kode tidak dikenal (public letter check)': async () => {
     const page = await phone();
     await page.goto(`${BASE}/verifikasi/BUKAN-KODE-ASLI`);

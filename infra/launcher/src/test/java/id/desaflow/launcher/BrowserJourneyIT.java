@@ -54,6 +54,10 @@ class BrowserJourneyIT {
                         "CHROMIUM", chromium()),
                 "node", "run.mjs");
         assertThat(exit).as("Playwright journeys (output in infra/e2e/target/e2e-output.txt)").isZero();
+        // the chain editor itself: list at phone width, diagram, properties panel, lint marks, check (read-only)
+        int editor = run(e2e, Duration.ofMinutes(5), Map.of("BASE_URL", stack.config().portalUrl(),
+                "CHROMIUM", chromium()), "node", "../../services/portal/src/test/e2e/editor.mjs");
+        assertThat(editor).as("editor browser check (output in infra/e2e/target/e2e-output.txt)").isZero();
     }
 
     private static int run(Path dir, Duration timeout, Map<String, String> env, String... command)
