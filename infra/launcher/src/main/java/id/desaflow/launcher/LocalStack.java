@@ -229,6 +229,9 @@ public final class LocalStack implements AutoCloseable {
                         .toString());
                 args.put("desaflow.identity.portal.redirect-uri", config.portalUrl()
                         + "/login/oauth2/code/desaflow");
+                // one machine signs everybody in here (demo, browser journeys): more sign-ins per address and minute
+                // than the production default of 10
+                args.put("desaflow.identity.login-attempts-per-minute", "60");
             }
             case "portal" -> args.put("desaflow.portal.identity.issuer-uri", config.identityUrl());
             default -> args.put("desaflow.security.issuer-uri", config.identityUrl());
