@@ -38,7 +38,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static id.desaflow.platform.test.security.TestActors.RESIDENT_A_NIK;
 import static id.desaflow.platform.test.security.TestActors.VILLAGE_X;
@@ -148,11 +147,9 @@ class AuthorizationMatrixTest extends SpringServiceTest {
     @Test
     void tokensThatAreExpiredForeignOrFromAnotherIssuerAreRefused() {
         Actor kasi = TestActors.official(VILLAGE_X, Roles.KASI_PELAYANAN);
-        for (Function<TestTokens.Builder, TestTokens.Builder> bent : List.<Function<TestTokens.Builder,
-                TestTokens.Builder>>of(TestTokens.Builder::expired, TestTokens.Builder::signedByForeignKey,
-                b -> b.issuer("https://identity.elsewhere.test"))) {
+        for (String token : TestTokens.shared().refusedBearers(kasi)) {
             HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.AUTHORIZATION, bent.apply(TestTokens.shared().forActor(kasi)).bearer());
+            headers.set(HttpHeaders.AUTHORIZATION, token);
             assertThat(http.exchange("/api/v1/tasks", HttpMethod.GET, new HttpEntity<>(headers), String.class)
                     .getStatusCode().value()).isEqualTo(401);
         }

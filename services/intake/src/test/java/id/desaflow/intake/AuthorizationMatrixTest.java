@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
 import static id.desaflow.platform.test.security.TestActors.RESIDENT_A_NIK;
@@ -113,10 +112,7 @@ class AuthorizationMatrixTest extends ServiceTestSupport {
     // a token of another village is not refused here but by the rules: see the Y columns of the matrix
     void tokensThatAreExpiredForeignOrFromAnotherIssuerAreRefused() throws Exception {
         Actor resident = TestActors.residentA();
-        for (Function<TestTokens.Builder, TestTokens.Builder> bent : List.<Function<TestTokens.Builder,
-                TestTokens.Builder>>of(TestTokens.Builder::expired, TestTokens.Builder::signedByForeignKey,
-                b -> b.issuer("https://identity.elsewhere.test"))) {
-            String token = bent.apply(TestTokens.shared().forActor(resident)).bearer();
+        for (String token : TestTokens.shared().refusedBearers(resident)) {
             for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + code + "/details")) {
                 assertThat(client.send(request(path).header("Authorization", token).GET().build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(401);

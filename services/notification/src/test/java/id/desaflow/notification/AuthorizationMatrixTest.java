@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static id.desaflow.platform.test.security.TestActors.VILLAGE_X;
 import static id.desaflow.platform.test.security.TestActors.VILLAGE_Y;
@@ -137,10 +136,7 @@ class AuthorizationMatrixTest extends NotificationServiceTestSupport {
     @Test
     void tokensThatAreExpiredForeignOrFromAnotherIssuerAreRefused() throws Exception {
         Actor admin = TestActors.adminDesa(VILLAGE_X);
-        for (Function<TestTokens.Builder, TestTokens.Builder> bent : List.<Function<TestTokens.Builder,
-                TestTokens.Builder>>of(TestTokens.Builder::expired, TestTokens.Builder::signedByForeignKey,
-                b -> b.issuer("https://identity.elsewhere.test"))) {
-            String token = bent.apply(TestTokens.shared().forActor(admin)).bearer();
+        for (String token : TestTokens.shared().refusedBearers(admin)) {
             for (MockHttpServletRequestBuilder request : List.of(get("/api/v1/notifications"),
                     get("/api/v1/inbox"), get("/api/v1/preferences/me"), get("/api/v1/templates"))) {
                 assertThat(http.perform(request.header(HttpHeaders.AUTHORIZATION, token)).andReturn().getResponse()

@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.util.List;
-import java.util.function.Function;
 
 import static id.desaflow.platform.test.security.TestActors.VILLAGE_X;
 import static id.desaflow.verification.TestResidents.resident;
@@ -83,10 +82,7 @@ class AuthorizationMatrixTest extends ServiceTestSupport {
     @Test
     void tokensThatAreExpiredForeignOrFromAnotherIssuerAreRefused() throws Exception {
         Actor admin = TestActors.adminDesa(VILLAGE_X);
-        for (Function<TestTokens.Builder, TestTokens.Builder> bent : List.<Function<TestTokens.Builder,
-                TestTokens.Builder>>of(TestTokens.Builder::expired, TestTokens.Builder::signedByForeignKey,
-                b -> b.issuer("https://identity.elsewhere.test"))) {
-            String token = bent.apply(TestTokens.shared().forActor(admin)).bearer();
+        for (String token : TestTokens.shared().refusedBearers(admin)) {
             assertThat(status(get(registry("/residents/" + warga.nik())).header(HttpHeaders.AUTHORIZATION, token)))
                     .isEqualTo(401);
         }

@@ -6,6 +6,7 @@ import id.desaflow.contracts.events.EventJson;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.VerificationFailed;
+import id.desaflow.platform.catalogue.CoverLetterSteps;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -34,15 +35,15 @@ class ApprovalProcesses {
     private final HistoryService history;
     private final CurrentWorkflows workflows;
     private final ProcessedEvents processed;
-    private final RtSteps rtSteps;
+    private final CoverLetterSteps coverLetters;
 
     ApprovalProcesses(RuntimeService runtime, HistoryService history, CurrentWorkflows workflows,
-            ProcessedEvents processed, RtSteps rtSteps) {
+            ProcessedEvents processed, CoverLetterSteps coverLetters) {
         this.runtime = runtime;
         this.history = history;
         this.workflows = workflows;
         this.processed = processed;
-        this.rtSteps = rtSteps;
+        this.coverLetters = coverLetters;
     }
 
     /** Starts the chain for a new request, or resumes one that waits for the resident's revision. */
@@ -110,7 +111,7 @@ class ApprovalProcesses {
                 : id.desaflow.platform.security.Actor.slug(event.dusun()));
         variables.put(ProcessVariables.REVISION, event.revision());
         variables.put(ProcessVariables.MANUAL_CHECK, event.needsManualCheck());
-        variables.put(ProcessVariables.RT_STEP, rtSteps.rtApprovesIn(event.villageCode()));
+        variables.put(ProcessVariables.RT_STEP, coverLetters.rtApprovesIn(event.villageCode()));
         variables.put(ProcessVariables.APPLICANT_NAME, event.applicant().name());
         variables.put(ProcessVariables.APPLICANT_NIK, event.applicant().nik());
         variables.put(ProcessVariables.DATA, EventJson.toJson(event.data() == null ? Map.of() : event.data()));

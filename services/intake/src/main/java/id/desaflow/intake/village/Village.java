@@ -1,5 +1,6 @@
 package id.desaflow.intake.village;
 
+import id.desaflow.platform.catalogue.CoverLetterSteps;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -13,9 +14,6 @@ import java.util.Objects;
 @Schema(description = "A village (desa) served by DesaFlow")
 public record Village(String code, String name, String kecamatan, String kabupaten, String provinsi,
         List<String> dusun, PengantarRt pengantarRt, List<String> enabledLetterTypes) {
-
-    /** The kind of document that is the RT/RW cover letter. */
-    public static final String PENGANTAR_RT = "pengantar-rt";
 
     /**
      * LAMPIRAN: the resident brings the ketua RT's signed cover letter as a document (most villages). LANGKAH: the
@@ -42,7 +40,7 @@ public record Village(String code, String name, String kecamatan, String kabupat
 
     /** Whether this document must come with a request here: not the RT/RW cover letter where the RT approves. */
     public boolean requires(String attachmentKind) {
-        return !(pengantarRt == PengantarRt.LANGKAH && PENGANTAR_RT.equals(attachmentKind));
+        return !(pengantarRt == PengantarRt.LANGKAH && CoverLetterSteps.COVER_LETTER.equals(attachmentKind));
     }
 
     /** The 2-digit province code (Kemendagri), the first part of the village code and of its residents' NIKs. */

@@ -1,5 +1,6 @@
 package id.desaflow.verification.rules;
 
+import id.desaflow.platform.catalogue.CoverLetterSteps;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.Optional;
 @Component
 class RequiredDocumentsRule implements VerificationRule {
     private final LetterTypes letterTypes;
-    private final CoverLetterVillages coverLetters;
+    private final CoverLetterSteps coverLetters;
 
-    RequiredDocumentsRule(LetterTypes letterTypes, CoverLetterVillages coverLetters) {
+    RequiredDocumentsRule(LetterTypes letterTypes, CoverLetterSteps coverLetters) {
         this.letterTypes = letterTypes;
         this.coverLetters = coverLetters;
     }

@@ -3,6 +3,7 @@ package id.desaflow.verification.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.contracts.events.Applicant;
+import id.desaflow.platform.catalogue.CoverLetterSteps;
 import id.desaflow.verification.registry.PopulationRegistry;
 import id.desaflow.verification.registry.Resident;
 import org.springframework.core.io.ClassPathResource;
@@ -32,7 +33,7 @@ final class RuleFixture {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final ObjectMapper JSON = new ObjectMapper();
     static final LetterTypes LETTER_TYPES = new LetterTypes(JSON, new ClassPathResource("catalogue/letter-types.json"));
-    static final CoverLetterVillages COVER_LETTERS = new CoverLetterVillages(JSON,
+    static final CoverLetterSteps COVER_LETTERS = CoverLetterSteps.read(JSON,
             new ClassPathResource("catalogue/villages.json"));
     static final VillageSettings VILLAGES = new VillageSettings(List.of(new VillageSettings.Village(BEJI,
             List.of("Beji", "Bulu", "Candi", "Bandung", "Bandung Kidul"))));

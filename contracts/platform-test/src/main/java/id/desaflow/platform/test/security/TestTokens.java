@@ -76,6 +76,15 @@ public final class TestTokens {
         return "Bearer " + token(actor);
     }
 
+    /**
+     * The actor's tokens every resource server must refuse with 401: expired, signed by another key, issued by
+     * another issuer ("Authorization" header values).
+     */
+    public List<String> refusedBearers(Actor actor) {
+        return List.of(forActor(actor).expired().bearer(), forActor(actor).signedByForeignKey().bearer(),
+                forActor(actor).issuer("https://identity.elsewhere.test").bearer());
+    }
+
     /** A token to bend: expiry, issuer, key, claims. */
     public Builder forActor(Actor actor) {
         return new Builder(actor.claims());
