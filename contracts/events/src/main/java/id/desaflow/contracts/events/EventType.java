@@ -11,6 +11,7 @@ public enum EventType {
     REQUEST_SUBMITTED("desaflow.request.submitted.v1", Topics.INTAKE, RequestSubmitted.class),
     REQUEST_REVISED("desaflow.request.revised.v1", Topics.INTAKE, RequestRevised.class),
     REQUEST_CANCELLED("desaflow.request.cancelled.v1", Topics.INTAKE, RequestCancelled.class),
+    LETTER_TYPE_CHANGED("desaflow.catalogue.letter-type-changed.v1", Topics.INTAKE, LetterTypeChanged.class),
     REQUEST_VERIFIED("desaflow.request.verified.v1", Topics.VERIFICATION, RequestVerified.class),
     VERIFICATION_FAILED("desaflow.request.verification-failed.v1", Topics.VERIFICATION, VerificationFailed.class),
     RETURNED_FOR_REVISION("desaflow.request.returned-for-revision.v1", Topics.VERIFICATION,

@@ -22,6 +22,11 @@ class EventSchemasTest {
             case REQUEST_REVISED -> new RequestRevised("r1", "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004", 1,
                     APPLICANT, Map.of("namaUsaha", "Warung Sri Rejeki"), NOW);
             case REQUEST_CANCELLED -> new RequestCancelled("r1", null, NOW);
+            case LETTER_TYPE_CHANGED -> new LetterTypeChanged("3309012004", "surat-keterangan-usaha", 2,
+                    "Surat Keterangan Usaha", "Business Certificate", "500", true,
+                    List.of(new LetterTypeChanged.Field("namaUsaha", "Nama usaha", "Business name")),
+                    List.of(new LetterTypeChanged.Document("ktp", "KTP pemohon", true)), "SURAT KETERANGAN USAHA",
+                    "Orang tersebut di atas benar mempunyai usaha {namaUsaha}.", "admin.beji", NOW);
             case REQUEST_VERIFIED -> new RequestVerified("r1", "SKU-7K3M9Q", "surat-keterangan-usaha", "3309012004",
                     "Beji", 0, APPLICANT, Map.of(), List.of(new CheckResult("nik-terdaftar", true, "NIK terdaftar")), NOW,
                     RequestVerified.MANUAL_CHECK);
