@@ -133,6 +133,10 @@ class AuthorizationMatrixTest extends SpringServiceTest {
                 .row("GET  the approval audit", () -> new Request(HttpMethod.GET, "/api/v1/requests/" + letterRequest
                                 + "/audit", null),
                         "401 404 404 | 200 404 200 404 200 404 200 404 200 404 200 404 200 404 200 404 | 200 404 200")
+                // one official's trail: for administrators (of other villages: empty) and the official themself
+                .row("GET  the kades X's audit", () -> new Request(HttpMethod.GET, "/api/v1/audit/officials/"
+                                + TestActors.official(VILLAGE_X, Roles.KADES).userId(), null),
+                        "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 | 200 200 200")
                 .row("GET  the public letter check", () -> new Request(HttpMethod.GET, "/api/v1/public/letters/"
                                 + verificationCode, null),
                         "200 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200")

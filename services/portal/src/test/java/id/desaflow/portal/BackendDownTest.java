@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Every service is down (nothing listens on their ports): friendly 503s, never a stack trace or a 500. */
@@ -74,7 +75,8 @@ class BackendDownTest {
     @Test
     void officialsPagesThatNeedAServiceShowTheFriendlyPageToo() throws Exception {
         var session = Pages.signIn(mvc, "demo-beji-kades");
-        for (String page : new String[] {"/petugas", "/petugas/tugas", "/petugas/tugas/t-1", "/loket?q=sri"}) {
+        mvc.perform(post("/loket").session(session).param("q", "sri")).andExpect(status().isSeeOther());
+        for (String page : new String[] {"/petugas", "/petugas/tugas", "/petugas/tugas/t-1", "/loket"}) {
             String html = mvc.perform(get(page).session(session)).andExpect(status().isServiceUnavailable())
                     .andReturn().getResponse().getContentAsString();
             assertThat(html).as(page).contains("Layanan sedang tidak tersedia").doesNotContain("Exception");

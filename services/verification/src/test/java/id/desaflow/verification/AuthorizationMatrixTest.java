@@ -21,7 +21,6 @@ import static id.desaflow.platform.test.security.TestActors.VILLAGE_X;
 import static id.desaflow.verification.TestResidents.resident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -60,15 +59,14 @@ class AuthorizationMatrixTest extends ServiceTestSupport {
         //           | admin-desa X, admin-desa Y, admin-kecamatan
         String readers = "401 403 403 | 200 403 200 403 200 403 200 403 200 403 200 403 200 403 200 403 | 200 403 200";
         AuthorizationMatrix<MockHttpServletRequestBuilder> matrix = new AuthorizationMatrix<MockHttpServletRequestBuilder>()
-                .row("GET  search village X's residents", () -> get(registry("/residents")).param("q", "matriks"),
+                .row("POST search village X's residents", () -> json(registry("/residents/search"), "{\"q\":\"matriks\"}"),
                         readers)
-                .row("GET  one resident", () -> get(registry("/residents/" + warga.nik())), readers)
-                .row("GET  a resident's history", () -> get(registry("/residents/" + warga.nik() + "/history")),
-                        readers)
-                .row("GET  a family card", () -> get(registry("/families/" + warga.kkNumber())), readers)
-                .row("PATCH correct a resident", () -> patch(registry("/residents/" + warga.nik()))
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"occupation\":\"Pedagang\",\"reason\":\"Sesuai KK terbaru\"}"),
+                .row("POST one resident", () -> json(registry("/residents/lookup"), nik()), readers)
+                .row("POST a resident's history", () -> json(registry("/residents/history"), nik()), readers)
+                .row("POST a family card", () -> json(registry("/families/lookup"),
+                        "{\"kkNumber\":\"" + warga.kkNumber() + "\"}"), readers)
+                .row("POST correct a resident", () -> json(registry("/residents/corrections"), "{\"nik\":\""
+                                + warga.nik() + "\",\"occupation\":\"Pedagang\",\"reason\":\"Sesuai KK terbaru\"}"),
                         "401 403 403 | 200 403 403 403 403 403 403 403 403 403 200 403 200 403 403 403 | 200 403 200")
                 .row("POST import a CSV", this::importCsv,
                         "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 201 403 201")
@@ -83,11 +81,19 @@ class AuthorizationMatrixTest extends ServiceTestSupport {
     void tokensThatAreExpiredForeignOrFromAnotherIssuerAreRefused() throws Exception {
         Actor admin = TestActors.adminDesa(VILLAGE_X);
         for (String token : TestTokens.shared().refusedBearers(admin)) {
-            assertThat(status(get(registry("/residents/" + warga.nik())).header(HttpHeaders.AUTHORIZATION, token)))
+            assertThat(status(json(registry("/residents/lookup"), nik()).header(HttpHeaders.AUTHORIZATION, token)))
                     .isEqualTo(401);
         }
         // with tokens on, the open-mode headers (added to every request of these tests) name nobody
-        assertThat(status(get(registry("/residents/" + warga.nik())))).isEqualTo(401);
+        assertThat(status(json(registry("/residents/lookup"), nik()))).isEqualTo(401);
+    }
+
+    private String nik() {
+        return "{\"nik\":\"" + warga.nik() + "\"}";
+    }
+
+    private static MockHttpServletRequestBuilder json(String path, String body) {
+        return post(path).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     private String call(MockHttpServletRequestBuilder request, Actor caller, String expected) throws Exception {

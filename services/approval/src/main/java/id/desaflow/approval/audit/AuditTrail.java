@@ -4,6 +4,7 @@ import id.desaflow.approval.letter.IssuedLetter;
 import id.desaflow.approval.letter.LetterRegister;
 import id.desaflow.approval.process.ProcessVariables;
 import id.desaflow.platform.security.Actor;
+import id.desaflow.platform.security.Roles;
 import id.desaflow.platform.web.ProblemException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,8 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,10 +36,20 @@ class AuditTrail {
     private static final String ESCALATED = "deadlineEscalatedAt";
     private static final String MOVED_UP = "deadlineMovedUpAt";
 
-    /** {@code actor} is null where the system acted (a task created, a deadline passed). */
+    /**
+     * {@code actor} is null where the system acted (a task created, a deadline passed); {@code from} is the client
+     * address a decision came from (null for other entries and for decisions recorded before it was kept).
+     */
     record Entry(Instant at, String actor, String action, String taskName, String role, String decision,
-            String comment) {
+            String comment, String from, String requestId) {
+        Entry(Instant at, String actor, String action, String taskName, String role, String decision,
+                String comment) {
+            this(at, actor, action, taskName, role, decision, comment, null, null);
+        }
     }
+
+    /** At most this many entries of one official, newest first. */
+    static final int OFFICIAL_LIMIT = 200;
 
     private final HistoryService history;
     private final LetterRegister letters;
@@ -94,9 +108,83 @@ class AuditTrail {
             }
             if (task.getEndTime() != null && v.get(ProcessVariables.DECISION) != null) {
                 entries.add(new Entry(instant(task.getEndTime()), task.getAssignee(), "DECIDED", task.getName(), role,
-                        (String) v.get(ProcessVariables.DECISION), (String) v.get(ProcessVariables.COMMENT)));
+                        (String) v.get(ProcessVariables.DECISION), (String) v.get(ProcessVariables.COMMENT),
+                        (String) v.get(ProcessVariables.DECIDED_FROM), null));
             }
         }
+    }
+
+    /**
+     * What one official did (claims, releases and decisions with their address), in the villages the reader
+     * administers, or everywhere when officials read their own; newest first.
+     */
+    @Transactional(readOnly = true)
+    List<Entry> ofOfficial(String userId, Actor reader) {
+        boolean self = userId.equals(reader.userId());
+        if (!self && !reader.hasAnyRole(Roles.ADMIN_DESA, Roles.ADMIN_KECAMATAN)) {
+            throw new AccessDeniedException("Jejak seorang petugas hanya untuk administrator desanya");
+        }
+        List<HistoricTaskInstance> tasks = new ArrayList<>(history.createHistoricTaskInstanceQuery()
+                .taskAssignee(userId).orderByHistoricActivityInstanceStartTime().desc().listPage(0, OFFICIAL_LIMIT));
+        Set<String> known = tasks.stream().map(HistoricTaskInstance::getId).collect(Collectors.toSet());
+        // tasks the official claimed and released again are no longer assigned to them
+        List<HistoricIdentityLinkLog> links = history.createHistoricIdentityLinkLogQuery().userId(userId)
+                .type(IdentityLinkType.ASSIGNEE).orderByTime().desc().listPage(0, OFFICIAL_LIMIT);
+        List<String> others = links.stream().map(HistoricIdentityLinkLog::getTaskId).filter(id -> !known.contains(id))
+                .distinct().toList();
+        for (String other : others) { // the query has no "id in"; at most OFFICIAL_LIMIT of them
+            tasks.addAll(history.createHistoricTaskInstanceQuery().taskId(other).list());
+        }
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Map<String, HistoricTaskInstance> byId = tasks.stream()
+                .collect(Collectors.toMap(HistoricTaskInstance::getId, t -> t, (a, b) -> a));
+        String[] instances = tasks.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct()
+                .toArray(String[]::new);
+        Map<String, String> villageOf = processVariable(instances, ProcessVariables.VILLAGE_CODE);
+        Map<String, String> requestOf = processVariable(instances, ProcessVariables.REQUEST_ID);
+        Map<String, Map<String, Object>> local = history.createHistoricVariableInstanceQuery()
+                .taskIdIn(byId.keySet().toArray(String[]::new)).list().stream().filter(v -> v.getValue() != null)
+                .collect(Collectors.groupingBy(HistoricVariableInstance::getTaskId,
+                        Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue,
+                                (a, b) -> b)));
+        List<Entry> entries = new ArrayList<>();
+        for (HistoricIdentityLinkLog link : links) {
+            HistoricTaskInstance task = byId.get(link.getTaskId());
+            if (task != null && readable(reader, self, villageOf.get(task.getProcessInstanceId()))) {
+                Map<String, Object> v = local.getOrDefault(task.getId(), Map.of());
+                entries.add(new Entry(instant(link.getTime()), userId,
+                        "add".equals(link.getOperationType()) ? "CLAIMED" : "UNCLAIMED", task.getName(),
+                        (String) v.get(ProcessVariables.ROLE), null, null, null,
+                        requestOf.get(task.getProcessInstanceId())));
+            }
+        }
+        for (HistoricTaskInstance task : tasks) {
+            Map<String, Object> v = local.getOrDefault(task.getId(), Map.of());
+            if (userId.equals(task.getAssignee()) && task.getEndTime() != null
+                    && v.get(ProcessVariables.DECISION) != null
+                    && readable(reader, self, villageOf.get(task.getProcessInstanceId()))) {
+                entries.add(new Entry(instant(task.getEndTime()), userId, "DECIDED", task.getName(),
+                        (String) v.get(ProcessVariables.ROLE), (String) v.get(ProcessVariables.DECISION),
+                        (String) v.get(ProcessVariables.COMMENT), (String) v.get(ProcessVariables.DECIDED_FROM),
+                        requestOf.get(task.getProcessInstanceId())));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.reverseOrder())));
+        return entries.size() > OFFICIAL_LIMIT ? entries.subList(0, OFFICIAL_LIMIT) : entries;
+    }
+
+    private static boolean readable(Actor reader, boolean self, String village) {
+        return self || reader.administers(village);
+    }
+
+    private Map<String, String> processVariable(String[] instances, String name) {
+        Map<String, String> values = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).variableName(name).list()
+                .stream().filter(v -> v.getTaskId() == null && v.getValue() instanceof String)
+                .forEach(v -> values.putIfAbsent(v.getProcessInstanceId(), (String) v.getValue()));
+        return values;
     }
 
     private static void letter(IssuedLetter letter, List<Entry> entries) {

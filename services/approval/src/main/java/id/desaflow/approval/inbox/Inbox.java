@@ -49,6 +49,7 @@ import static id.desaflow.approval.process.ProcessVariables.APPLICANT_NAME;
 import static id.desaflow.approval.process.ProcessVariables.APPLICANT_NIK;
 import static id.desaflow.approval.process.ProcessVariables.CHECKS;
 import static id.desaflow.approval.process.ProcessVariables.COMMENT;
+import static id.desaflow.approval.process.ProcessVariables.DECIDED_FROM;
 import static id.desaflow.approval.process.ProcessVariables.DATA;
 import static id.desaflow.approval.process.ProcessVariables.DECISION;
 import static id.desaflow.approval.process.ProcessVariables.DUSUN;
@@ -151,7 +152,7 @@ class Inbox {
 
     /** An unclaimed task is claimed for the actor first, so the decision always names who took it. */
     @Transactional
-    CompletedTask complete(String taskId, CompleteTask body, OfficialGroups official) {
+    CompletedTask complete(String taskId, CompleteTask body, OfficialGroups official, String from) {
         Decision decision = validate(body);
         String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
         Task task = find(taskId, official);
@@ -159,6 +160,7 @@ class Inbox {
         String requestId = (String) tasks.getVariable(taskId, REQUEST_ID);
         claim(taskId, official);
         engine(() -> {
+            tasks.setVariableLocal(taskId, DECIDED_FROM, from);
             tasks.complete(taskId, Variables.createVariables().putValue(DECISION, decision.name())
                     .putValue(COMMENT, comment));
             return null;

@@ -11,6 +11,7 @@ import id.desaflow.approval.inbox.InboxViews.TaskSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,8 +79,10 @@ class TasksController {
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "Putuskan tugas: APPROVE, REJECT (alasan wajib) atau REVISE (catatan wajib)")
-    CompletedTask complete(@PathVariable("id") String id, @RequestBody(required = false) CompleteTask body) {
-        return inbox.complete(id, body, actor.official(null));
+    CompletedTask complete(@PathVariable("id") String id, @RequestBody(required = false) CompleteTask body,
+            HttpServletRequest request) {
+        // the client's address: the browser's when the portal (or a proxy) forwarded it, see PlatformDefaults
+        return inbox.complete(id, body, actor.official(null), request.getRemoteAddr());
     }
 
     /** A list needs groups: the official's own, or in open mode the {@code group} parameter. */

@@ -21,6 +21,8 @@ public final class ProcessVariables {
     /** The official's decision on a task: APPROVE, REJECT or REVISE (see {@link Decision}). */
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
+    /** Task-local: the client address a decision came from (audit "from where"). */
+    public static final String DECIDED_FROM = "decidedFrom";
     /** Task-local: the role the task waits for (kasi-pelayanan, sekdes, kades). */
     public static final String ROLE = "role";
     /** The last decided step, named in rejection and revision events. */

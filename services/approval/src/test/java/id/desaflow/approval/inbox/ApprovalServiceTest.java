@@ -141,10 +141,18 @@ class ApprovalServiceTest extends SpringServiceTest {
         String requestId = UUID.randomUUID().toString();
         RequestVerified request = verified(requestId, 0, Map.of("namaUsaha", "Warung Bu Siti", "keperluan", "KUR"));
         publish(request);
-        for (String role : List.of("kasi-pelayanan", "sekdes", "kades")) {
+        for (String role : List.of("kasi-pelayanan", "sekdes")) {
             assertThat(post("/api/v1/tasks/" + taskCreated(requestId, role).taskId() + "/complete", role + ".beji",
                     Map.of("decision", "APPROVE")).getStatusCode().value()).isEqualTo(200);
         }
+        // the kades decides through the portal, which forwards the browser's address (trusted from a local proxy)
+        HttpHeaders viaPortal = new HttpHeaders();
+        viaPortal.set("X-DesaFlow-User", "kades.beji");
+        viaPortal.set("X-Forwarded-For", "203.0.113.7");
+        viaPortal.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/v1/tasks/" + taskCreated(requestId, "kades").taskId() + "/complete",
+                HttpMethod.POST, new HttpEntity<>(Map.of("decision", "APPROVE"), viaPortal), String.class)
+                .getStatusCode().value()).isEqualTo(200);
         LetterIssued issued = payload(approvalEvents.awaitType(EventType.LETTER_ISSUED, requestId), LetterIssued.class);
         String pdfPath = "/api/v1/letters/" + request.trackingCode() + "/pdf";
 
@@ -208,6 +216,35 @@ class ApprovalServiceTest extends SpringServiceTest {
         assertThat(as(HttpMethod.GET, audit, "nik:3309014107900001", null, null, String.class).getStatusCode()
                 .value()).isEqualTo(404);
         assertThat(http.getForEntity(audit, String.class).getStatusCode().value()).isEqualTo(401);
+        // ... and from where: each decision keeps the client's address
+        for (JsonNode entry : trail) {
+            if ("DECIDED".equals(entry.path("action").asText())) {
+                assertThat(entry.path("from").asText()).as(entry.toString())
+                        .isEqualTo("kades.beji".equals(entry.path("actor").asText()) ? "203.0.113.7" : "127.0.0.1");
+            }
+        }
+
+        // per official: the village's administrator reads what the kades did, newest first, with the request
+        String kadesTrail = "/api/v1/audit/officials/kades.beji";
+        JsonNode byKades = body(as(HttpMethod.GET, kadesTrail, "admin.beji", admin, null, String.class));
+        JsonNode decision = null;
+        for (JsonNode entry : byKades) {
+            assertThat(entry.path("actor").asText()).isEqualTo("kades.beji");
+            if (requestId.equals(entry.path("requestId").asText()) && "DECIDED".equals(entry.path("action").asText())) {
+                decision = entry;
+            }
+        }
+        assertThat(decision).as("the kades's decision on " + requestId).isNotNull();
+        assertThat(decision.path("decision").asText()).isEqualTo("APPROVE");
+        assertThat(decision.path("from").asText()).isEqualTo("203.0.113.7");
+        assertThat(byKades.findValuesAsText("action")).contains("CLAIMED");
+        assertThat(body(as(HttpMethod.GET, kadesTrail, "kades.beji", "desa:" + VILLAGE + ":kades", null,
+                String.class)).findValuesAsText("requestId")).as("officials read their own").contains(requestId);
+        assertThat(body(as(HttpMethod.GET, kadesTrail, "adm2", "desa:3309012005:admin-desa", null, String.class)))
+                .as("another village's administrator sees none of it").isEmpty();
+        assertThat(as(HttpMethod.GET, kadesTrail, "x", "desa:" + VILLAGE + ":kasi-pelayanan", null, String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.getForEntity(kadesTrail, String.class).getStatusCode().value()).isEqualTo(401);
     }
 
     @Test

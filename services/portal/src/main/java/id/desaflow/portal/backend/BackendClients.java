@@ -70,6 +70,7 @@ public class BackendClients {
     private static RestClient client(RestClient.Builder builder, String baseUrl, String service, TokenRelay relay) {
         return builder.baseUrl(baseUrl)
                 .requestInterceptor(relay)
+                .requestInterceptor(new ClientAddressRelay())
                 .defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
                     throw new BackendUnavailableException(
                             service + " answered " + response.getStatusCode().value() + " to " + request.getURI());

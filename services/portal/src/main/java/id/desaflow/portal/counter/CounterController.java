@@ -74,19 +74,33 @@ class CounterController {
     }
 
     @GetMapping("/loket")
+    ModelAndView counter() {
+        Official official = officials.require();
+        ModelAndView page = page(official, session.lastSearch().orElse(""));
+        session.lastSearch().ifPresent(q -> page.addObject("residents", registry.search(q, official)));
+        return page;
+    }
+
+    /** The search is a POST (a NIK or a name is personal data, never in a URL), then 303 to the results. */
+    @PostMapping("/loket")
     ModelAndView search(@RequestParam(name = "q", required = false) String query) {
         Official official = officials.require();
+        String q = query == null ? "" : query.strip();
+        if (q.length() < 2 || q.length() > 100) {
+            ModelAndView page = page(official, q);
+            page.addObject("queryError", true);
+            page.setStatus(HttpStatus.BAD_REQUEST);
+            return page;
+        }
+        session.searched(q);
+        return Redirects.seeOther("/loket");
+    }
+
+    private ModelAndView page(Official official, String q) {
         ModelAndView page = new ModelAndView("loket");
         page.addObject("official", official);
         page.addObject("chosen", session.chosen().orElse(null));
-        String q = query == null ? "" : query.strip();
         page.addObject("q", q);
-        if (q.length() >= 2 && q.length() <= 100) {
-            page.addObject("residents", registry.search(q, official));
-        } else if (!q.isEmpty()) {
-            page.addObject("queryError", true);
-            page.setStatus(HttpStatus.BAD_REQUEST);
-        }
         return page;
     }
 

@@ -8,10 +8,14 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Optional;
 
-/** The resident the counter official is serving right now, picked from the register (or typed in). */
+/**
+ * The resident the counter official is serving right now, picked from the register (or typed in), and the last
+ * search: a NIK or name searched for stays in the server-side session, never in a URL.
+ */
 @Component
 class CounterSession {
     private static final String ATTRIBUTE = CounterSession.class.getName();
+    private static final String SEARCH = ATTRIBUTE + ".search";
 
     private final HttpServletRequest request; // a proxy to the current request
 
@@ -40,8 +44,18 @@ class CounterSession {
 
     void forget() {
         HttpSession session = request.getSession(false);
-        if (session != null) {
+        if (session != null) { // the next resident starts fresh: the last one's search is not left on screen
             session.removeAttribute(ATTRIBUTE);
+            session.removeAttribute(SEARCH);
         }
+    }
+
+    Optional<String> lastSearch() {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(SEARCH));
+    }
+
+    void searched(String query) {
+        request.getSession().setAttribute(SEARCH, query);
     }
 }

@@ -6,12 +6,17 @@ import id.desaflow.portal.backend.BackendClients;
 import id.desaflow.portal.signin.CurrentOfficial;
 import id.desaflow.portal.signin.Official;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import java.util.List;
+import java.util.Map;
 
-/** The village's population register (verification service), searched at the counter by NIK or name. */
+/**
+ * The village's population register (verification service), searched at the counter by NIK or name: the query goes
+ * in the body of a POST, never in a URL.
+ */
 @Component
 class Registry {
     private final RestClient verification;
@@ -39,8 +44,8 @@ class Registry {
     }
 
     List<Resident> search(String query, Official official) {
-        JsonNode body = verification.get().uri(u -> u.path("/api/v1/registry/{village}/residents")
-                        .queryParam("q", "{q}").queryParam("size", 20).build(villageCode, query))
+        JsonNode body = verification.post().uri("/api/v1/registry/{village}/residents/search", villageCode)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("q", query, "size", 20))
                 .headers(CurrentOfficial.headers(official))
                 .retrieve().body(JsonNode.class);
         return BackendClients.items(body, Resident.class, json);

@@ -42,7 +42,7 @@ class GatewayRoutes {
                 .and(backend("verification", services.verification(), "/api/v1/verifications/**",
                         "/api/v1/registry/**"))
                 .and(backend("approval", services.approval(), "/api/v1/tasks/**", "/api/v1/letters/**",
-                        "/api/v1/public/**"))
+                        "/api/v1/public/**", "/api/v1/audit/**"))
                 .and(backend("notification", services.notification(), "/api/v1/notifications/**",
                         "/api/v1/inbox/**", "/api/v1/preferences/**", "/api/v1/unsubscribe/**", "/api/v1/templates/**",
                         "/api/v1/providers/**"))

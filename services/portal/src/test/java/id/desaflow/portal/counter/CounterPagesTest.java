@@ -50,8 +50,8 @@ class CounterPagesTest extends PortalTest {
 
     @Test
     void searchingByNameShowsMaskedHitsAndPickingOnePrefillsTheNameAndHintsTheMaskedNik() throws Exception {
-        Backends.VERIFICATION.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        urlPathEqualTo("/api/v1/registry/3309012004/residents"))
+        Backends.VERIFICATION.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        urlPathEqualTo("/api/v1/registry/3309012004/residents/search"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                         [{"nik":"3309**********02","name":"Sri Wahyuni","birthDate":"1979-08-21","sex":"P",
                           "dusun":"Beji","rt":"001","rw":"001","kkNumber":"3309**********01","alive":true,
@@ -59,11 +59,19 @@ class CounterPagesTest extends PortalTest {
                          {"nik":"3309**********07","name":"Sri Wahyuningsih","birthDate":"1950-01-02","sex":"P",
                           "dusun":"Bulu","rt":"002","rw":"001","alive":false}]""")));
 
-        Document results = Pages.html(mvc.perform(get("/loket").session(session).param("q", "sri wah"))
-                .andExpect(status().isOk()));
+        // the search is posted (a NIK or name never goes into a URL) and the results page comes after a 303
+        mvc.perform(post("/loket").session(session).param("q", " sri wah "))
+                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/loket"));
+        Document results = Pages.html(mvc.perform(get("/loket").session(session).with(request -> {
+            request.setRemoteAddr("203.0.113.20"); // the browser at the counter
+            return request;
+        })).andExpect(status().isOk()));
 
-        Backends.VERIFICATION.verify(getRequestedFor(urlEqualTo(
-                        "/api/v1/registry/3309012004/residents?q=sri%20wah&size=20"))
+        assertThat(results.select("form[role=search]").attr("method")).isEqualTo("post");
+        assertThat(results.select("#q").val()).isEqualTo("sri wah");
+        Backends.VERIFICATION.verify(postRequestedFor(urlEqualTo("/api/v1/registry/3309012004/residents/search"))
+                .withRequestBody(equalToJson("{\"q\":\"sri wah\",\"size\":20}"))
+                .withHeader("X-Forwarded-For", equalTo("203.0.113.20")) // for the services' audit "from where"
                 .withHeader("X-DesaFlow-User", equalTo(OPERATOR))
                 .withHeader("X-DesaFlow-Groups", equalTo("desa:3309012004:operator")));
         assertThat(results.select("#hasil-cari").text()).isEqualTo("2 warga ditemukan");
@@ -88,7 +96,7 @@ class CounterPagesTest extends PortalTest {
 
     @Test
     void aShortQueryIsExplainedNotSent() throws Exception {
-        Document page = Pages.html(mvc.perform(get("/loket").session(session).param("q", "s"))
+        Document page = Pages.html(mvc.perform(post("/loket").session(session).param("q", "s"))
                 .andExpect(status().isBadRequest()));
         assertThat(page.select("#q-err").text()).isEqualTo("Ketik paling sedikit 2 karakter.");
         Backends.VERIFICATION.verify(0, anyRequestedFor(anyUrl()));

@@ -22,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -43,9 +44,10 @@ class GatewayRoutingTest extends PortalTest {
                 Arguments.of("GET", "/api/v1/letter-types", Backends.INTAKE),
                 Arguments.of("GET", "/api/v1/villages/3309012004/dusun", Backends.INTAKE),
                 Arguments.of("PUT", "/api/v1/verifications/abc", Backends.VERIFICATION),
-                Arguments.of("GET", "/api/v1/registry/3309012004/residents?q=sri%20w", Backends.VERIFICATION),
+                Arguments.of("POST", "/api/v1/registry/3309012004/residents/search", Backends.VERIFICATION),
                 Arguments.of("GET", "/api/v1/public/letters/V7K3P9QX", Backends.APPROVAL),
                 Arguments.of("GET", "/api/v1/requests/0b7e/audit", Backends.APPROVAL),
+                Arguments.of("GET", "/api/v1/audit/officials/kades.beji", Backends.APPROVAL),
                 Arguments.of("GET", "/api/v1/requests/SKU-7K3P9Q/details", Backends.INTAKE),
                 Arguments.of("POST", "/api/v1/inbox/i1/read", Backends.NOTIFICATION),
                 Arguments.of("PUT", "/api/v1/preferences/warga-1", Backends.NOTIFICATION),
@@ -83,6 +85,21 @@ class GatewayRoutingTest extends PortalTest {
                 other.verify(0, anyRequestedFor(anyUrl()));
             }
         }
+    }
+
+    @Test
+    void theBrowsersAddressReachesTheServiceForItsAudit() throws Exception {
+        Backends.APPROVAL.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        // a TLS proxy on the same host says who the browser is; the service must hear that address, not the portal's
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/tasks/t-1/complete")).header("X-Forwarded-For", "203.0.113.9")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVE\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Backends.APPROVAL.verify(postRequestedFor(urlEqualTo("/api/v1/tasks/t-1/complete"))
+                .withHeader("X-Forwarded-For", matching("^203\\.0\\.113\\.9(,.*)?$")));
     }
 
     @Test

@@ -5,7 +5,7 @@ import id.desaflow.platform.web.InvalidInputException;
 import id.desaflow.platform.web.PayloadTooLargeException;
 import id.desaflow.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,12 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -60,61 +58,87 @@ class RegistryController {
         this.importLimit = importLimit;
     }
 
-    @GetMapping("/residents")
+    // NIKs, KK numbers and names are personal data: they travel in POST bodies, never in a URL (URLs end up in access
+    // logs, proxies and browser history), so even the look-ups below are POSTs.
+
+    @PostMapping(path = "/residents/search", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Cari penduduk menurut NIK atau nama",
-            description = "q: NIK lengkap (hasil tanpa samaran), awal NIK (4-15 digit) atau bagian nama. NIK dan "
-                    + "nomor KK disamarkan kecuali NIK lengkap yang dicari. Urut nama; 'page' mulai 0.")
-    List<ResidentSummary> search(@PathVariable String villageCode,
-            @Parameter(example = "wahyuni") @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            description = "q: NIK lengkap (hasil tanpa samaran), awal NIK (4-15 digit) atau bagian nama; tanpa q "
+                    + "semua penduduk desa. NIK dan nomor KK disamarkan kecuali NIK lengkap yang dicari. Urut nama; "
+                    + "'page' mulai 0, 'size' 1-100 (bawaan 20).")
+    List<ResidentSummary> search(@PathVariable String villageCode, @RequestBody ResidentSearch search) {
         List<FieldProblem> problems = new ArrayList<>(villageProblems(villageCode));
-        if (q != null && q.length() > 100) {
-            problems.add(new FieldProblem("q", "Paling banyak 100 karakter"));
-        }
-        if (page < 0) {
-            problems.add(new FieldProblem("page", "Tidak boleh negatif"));
-        }
-        if (size < 1 || size > 100) {
-            problems.add(new FieldProblem("size", "Antara 1 dan 100"));
-        }
+        problems.addAll(search.problems());
         reject(problems);
         actor.requireReader(villageCode);
-        return admin.search(villageCode, q, page, size);
+        return admin.search(villageCode, search.q(), search.pageOrFirst(), search.sizeOrDefault());
     }
 
-    @GetMapping("/residents/{nik}")
-    @Operation(summary = "Data seorang penduduk")
-    ResidentDetail resident(@PathVariable String villageCode, @PathVariable String nik) {
-        checkKeys(villageCode, "nik", nik);
+    @PostMapping(path = "/residents/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Data seorang penduduk (NIK di badan permintaan)")
+    ResidentDetail resident(@PathVariable String villageCode, @RequestBody ResidentKey key) {
+        checkKeys(villageCode, "nik", key.nik());
         actor.requireReader(villageCode);
-        return ResidentDetail.of(admin.resident(villageCode, nik));
+        return ResidentDetail.of(admin.resident(villageCode, key.nik()));
     }
 
-    @PatchMapping(path = "/residents/{nik}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/residents/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Koreksi data seorang penduduk",
-            description = "Hanya isian yang dikirim yang diubah; setiap perubahan dicatat (siapa, kapan, alasan, "
-                    + "sebelum dan sesudah). Pelaku dari token yang masuk.")
-    ResidentDetail correct(@PathVariable String villageCode, @PathVariable String nik,
-            @RequestBody ResidentCorrection correction) {
-        checkKeys(villageCode, "nik", nik);
+            description = "nik menunjuk penduduknya; hanya isian lain yang dikirim yang diubah; setiap perubahan "
+                    + "dicatat (siapa, kapan, alasan, sebelum dan sesudah). Pelaku dari token yang masuk.")
+    ResidentDetail correct(@PathVariable String villageCode, @RequestBody ResidentCorrection correction) {
+        checkKeys(villageCode, "nik", correction.nik());
         actor.requireKeeper(villageCode);
-        return ResidentDetail.of(admin.correct(villageCode, nik, correction, actor.name()));
+        return ResidentDetail.of(admin.correct(villageCode, correction.nik(), correction, actor.name()));
     }
 
-    @GetMapping("/residents/{nik}/history")
+    @PostMapping(path = "/residents/history", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Riwayat perubahan data seorang penduduk", description = "Terlama lebih dulu")
-    List<RegistryChange> history(@PathVariable String villageCode, @PathVariable String nik) {
-        checkKeys(villageCode, "nik", nik);
+    List<RegistryChange> history(@PathVariable String villageCode, @RequestBody ResidentKey key) {
+        checkKeys(villageCode, "nik", key.nik());
         actor.requireReader(villageCode);
-        return admin.resident(villageCode, nik).history();
+        return admin.resident(villageCode, key.nik()).history();
     }
 
-    @GetMapping("/families/{kkNumber}")
-    @Operation(summary = "Kartu Keluarga dan anggotanya")
-    FamilyView family(@PathVariable String villageCode, @PathVariable String kkNumber) {
-        checkKeys(villageCode, "kkNumber", kkNumber);
+    @PostMapping(path = "/families/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Kartu Keluarga dan anggotanya (nomor KK di badan permintaan)")
+    FamilyView family(@PathVariable String villageCode, @RequestBody FamilyKey key) {
+        checkKeys(villageCode, "kkNumber", key.kkNumber());
         actor.requireReader(villageCode);
-        return admin.family(villageCode, kkNumber);
+        return admin.family(villageCode, key.kkNumber());
+    }
+
+    @Schema(description = "Penduduk yang dimaksud")
+    record ResidentKey(@Schema(example = "3309016108790002") String nik) {
+    }
+
+    @Schema(description = "Kartu Keluarga yang dimaksud")
+    record FamilyKey(@Schema(example = "3309011504120001") String kkNumber) {
+    }
+
+    @Schema(description = "Pencarian penduduk")
+    record ResidentSearch(@Schema(example = "wahyuni") String q, Integer page, Integer size) {
+        List<FieldProblem> problems() {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (q != null && q.length() > 100) {
+                problems.add(new FieldProblem("q", "Paling banyak 100 karakter"));
+            }
+            if (page != null && page < 0) {
+                problems.add(new FieldProblem("page", "Tidak boleh negatif"));
+            }
+            if (size != null && (size < 1 || size > 100)) {
+                problems.add(new FieldProblem("size", "Antara 1 dan 100"));
+            }
+            return problems;
+        }
+
+        int pageOrFirst() {
+            return page == null ? 0 : page;
+        }
+
+        int sizeOrDefault() {
+            return size == null ? 20 : size;
+        }
     }
 
     @PostMapping(path = "/imports", consumes = {CSV_TYPES, MediaType.TEXT_PLAIN_VALUE})
@@ -184,7 +208,7 @@ class RegistryController {
 
     private static void checkKeys(String villageCode, String name, String value) {
         List<FieldProblem> problems = new ArrayList<>(villageProblems(villageCode));
-        if (!DIGITS_16.matcher(value).matches()) {
+        if (value == null || !DIGITS_16.matcher(value).matches()) {
             problems.add(new FieldProblem(name, "Harus 16 digit angka"));
         }
         reject(problems);

@@ -15,7 +15,10 @@ import java.util.Map;
  * {@code relation} KEPALA_KELUARGA). The reason is required: it goes into the audit trail.
  */
 @Schema(description = "Koreksi data penduduk; hanya isian yang dikirim yang diubah")
-record ResidentCorrection(String name, String kkNumber, String birthPlace, String birthDate, String sex,
+record ResidentCorrection(
+        @Schema(description = "NIK penduduk yang dikoreksi (tidak dapat diubah)", example = "3309016108790002",
+                requiredMode = Schema.RequiredMode.REQUIRED) String nik,
+        String name, String kkNumber, String birthPlace, String birthDate, String sex,
         String address, String rt, String rw, String dusun, String status, String relation, String maritalStatus,
         String occupation, String welfare,
         @Schema(description = "Alasan koreksi (wajib), misalnya 'Akta kematian No. 123/2026'",

@@ -5,28 +5,27 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static id.desaflow.verification.TestResidents.resident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Search, view and correction of the registry, as the counter and the village administrator use them. */
 class RegistryApiTest extends ServiceTestSupport {
-    private static final String SEARCH = "/api/v1/registry/{village}/residents";
-    private static final String ONE = "/api/v1/registry/{village}/residents/{nik}";
+    private static final String REGISTRY = "/api/v1/registry/{village}";
 
     @Autowired
     MockMvc mvc;
 
     @Test
     void searchByPartOfTheNameIgnoresCaseAndAccentsAndMasksNikAndKk() throws Exception {
-        mvc.perform(get(SEARCH, BEJI).param("q", "WAHYÚNI"))
+        mvc.perform(search(BEJI, "{\"q\":\"WAHYÚNI\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].name").value("Sri Wahyuni"))
@@ -41,11 +40,11 @@ class RegistryApiTest extends ServiceTestSupport {
 
     @Test
     void searchByTheFullNikShowsItAndSearchStaysInTheVillage() throws Exception {
-        mvc.perform(get(SEARCH, BEJI).param("q", SRI_NIK))
+        mvc.perform(search(BEJI, query(SRI_NIK)))
                 .andExpect(jsonPath("$[0].nik").value(SRI_NIK))
                 .andExpect(jsonPath("$[0].kkNumber").value("3309011504120001"));
-        mvc.perform(get(SEARCH, BEJI).param("q", OTHER_VILLAGE_NIK)).andExpect(jsonPath("$.length()").value(0));
-        mvc.perform(get(SEARCH, BEJI).param("q", "330901170238"))
+        mvc.perform(search(BEJI, query(OTHER_VILLAGE_NIK))).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(search(BEJI, query("330901170238")))
                 .andExpect(jsonPath("$[0].name").value("Wiryo Sumarto"))
                 .andExpect(jsonPath("$[0].alive").value(false));
     }
@@ -57,11 +56,11 @@ class RegistryApiTest extends ServiceTestSupport {
         registered(resident("agus").village(village));
         registered(resident("Bayu").village(village));
         String operator = "desa:" + village + ":operator";
-        mvc.perform(get(SEARCH, village).header("X-DesaFlow-Groups", operator)).andExpect(jsonPath("$[*].name").value(
+        mvc.perform(search(village, "{}").header("X-DesaFlow-Groups", operator)).andExpect(jsonPath("$[*].name").value(
                 org.hamcrest.Matchers.contains("agus", "Bayu", "Citra")));
-        mvc.perform(get(SEARCH, village).param("page", "1").param("size", "2").header("X-DesaFlow-Groups", operator))
+        mvc.perform(search(village, "{\"page\":1,\"size\":2}").header("X-DesaFlow-Groups", operator))
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].name").value("Citra"));
-        mvc.perform(get(SEARCH, BEJI).param("size", "500").param("page", "-1"))
+        mvc.perform(search(BEJI, "{\"size\":500,\"page\":-1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("page",
                         "size")));
@@ -69,16 +68,16 @@ class RegistryApiTest extends ServiceTestSupport {
 
     @Test
     void aResidentIsShownInFullToWhoeverNamesTheNik() throws Exception {
-        mvc.perform(get(ONE, BEJI, "3309011203750001"))
+        mvc.perform(json("/residents/lookup", nik("3309011203750001")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Sutrisno"))
                 .andExpect(jsonPath("$.relation").value("KEPALA_KELUARGA"))
                 .andExpect(jsonPath("$.maritalStatus").value("KAWIN"))
                 .andExpect(jsonPath("$.welfare").value("MENENGAH"))
                 .andExpect(jsonPath("$.villageCode").value(BEJI));
-        mvc.perform(get(ONE, BEJI, OTHER_VILLAGE_NIK)).andExpect(status().isNotFound())
+        mvc.perform(json("/residents/lookup", nik(OTHER_VILLAGE_NIK))).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(not(containsString(OTHER_VILLAGE_NIK))));
-        mvc.perform(get(ONE, BEJI, "123")).andExpect(status().isBadRequest())
+        mvc.perform(json("/residents/lookup", nik("123"))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("nik"));
     }
 
@@ -86,10 +85,8 @@ class RegistryApiTest extends ServiceTestSupport {
     void aCorrectionChangesOnlyTheFieldsGivenAndIsAuditedWithWhoWhenWhyBeforeAndAfter() throws Exception {
         Resident warga = registered(resident("Darmanto Lama").dusun("Bandung").rtRw("016", "004"));
 
-        mvc.perform(patch(ONE, BEJI, warga.nik()).header("X-DesaFlow-User", "operator.beji")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Darmanto\",\"rt\":\"17\",\"occupation\":\"\","
-                                + "\"reason\":\"Sesuai KK terbaru\"}"))
+        mvc.perform(json("/residents/corrections", "{\"nik\":\"" + warga.nik() + "\",\"name\":\"Darmanto\",\"rt\":\"17\",\"occupation\":\"\","
+                                + "\"reason\":\"Sesuai KK terbaru\"}").header("X-DesaFlow-User", "operator.beji"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Darmanto"))
                 .andExpect(jsonPath("$.rt").value("017"))
@@ -97,7 +94,7 @@ class RegistryApiTest extends ServiceTestSupport {
                 .andExpect(jsonPath("$.occupation").doesNotExist())
                 .andExpect(jsonPath("$.changes").value(1));
 
-        mvc.perform(get(ONE + "/history", BEJI, warga.nik()))
+        mvc.perform(json("/residents/history", nik(warga.nik())))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].actor").value("operator.beji"))
                 .andExpect(jsonPath("$[0].source").value("KOREKSI"))
@@ -109,7 +106,7 @@ class RegistryApiTest extends ServiceTestSupport {
                 .andExpect(jsonPath("$[0].changes[1].field").value("rt"))
                 .andExpect(jsonPath("$[0].changes[2].field").value("occupation"))
                 .andExpect(jsonPath("$[0].changes[2].after").doesNotExist());
-        mvc.perform(get(SEARCH, BEJI).param("q", "darmanto"))
+        mvc.perform(search(BEJI, query("darmanto")))
                 .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItem("Darmanto")));
     }
 
@@ -117,17 +114,14 @@ class RegistryApiTest extends ServiceTestSupport {
     void aCorrectionWithBadValuesNamesEachFieldAndChangesNothing() throws Exception {
         Resident warga = registered(resident("Tetap Sama"));
 
-        mvc.perform(patch(ONE, BEJI, warga.nik()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"birthDate\":\"31-02-1990\",\"status\":\"ENTAH\",\"name\":\"\",\"rt\":\"1000\"}"))
+        mvc.perform(json("/residents/corrections", "{\"nik\":\"" + warga.nik() + "\",\"birthDate\":\"31-02-1990\",\"status\":\"ENTAH\",\"name\":\"\",\"rt\":\"1000\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("name",
                         "birthDate", "rt", "status", "reason")));
-        mvc.perform(patch(ONE, BEJI, warga.nik()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"villageCode\":\"3309012005\",\"reason\":\"pindah\"}"))
+        mvc.perform(json("/residents/corrections", "{\"nik\":\"" + warga.nik() + "\",\"villageCode\":\"3309012005\",\"reason\":\"pindah\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("villageCode"));
-        mvc.perform(patch(ONE, BEJI, warga.nik()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"reason\":\"tidak ada isian\"}"))
+        mvc.perform(json("/residents/corrections", "{\"nik\":\"" + warga.nik() + "\",\"reason\":\"tidak ada isian\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
 
         Resident unchanged = registry.findByNik(warga.nik()).orElseThrow();
@@ -137,12 +131,38 @@ class RegistryApiTest extends ServiceTestSupport {
 
     @Test
     void aFamilyListsItsMembersFromTheirOwnEntries() throws Exception {
-        mvc.perform(get("/api/v1/registry/{village}/families/{kk}", BEJI, "3309011504120001"))
+        mvc.perform(json("/families/lookup", "{\"kkNumber\":\"3309011504120001\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.headName").value("Sutrisno"))
                 .andExpect(jsonPath("$.members.length()").value(4))
                 .andExpect(jsonPath("$.members[0].name").value("Sutrisno"));
-        mvc.perform(get("/api/v1/registry/{village}/families/{kk}", BEJI, "3309019999999999"))
+        mvc.perform(json("/families/lookup", "{\"kkNumber\":\"3309019999999999\"}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void noNikOrKkNumberTravelsInAUrl() throws Exception {
+        // the look-ups by NIK exist only as POSTs with the NIK in the body
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        REGISTRY + "/residents/{nik}", BEJI, SRI_NIK))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(404, 405));
+        mvc.perform(json("/residents/lookup", "{}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("nik"));
+    }
+
+    private MockHttpServletRequestBuilder search(String village, String body) {
+        return post(REGISTRY + "/residents/search", village).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private MockHttpServletRequestBuilder json(String path, String body) {
+        return post(REGISTRY + path, BEJI).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static String query(String q) {
+        return "{\"q\":\"" + q + "\"}";
+    }
+
+    private static String nik(String nik) {
+        return "{\"nik\":\"" + nik + "\"}";
     }
 }

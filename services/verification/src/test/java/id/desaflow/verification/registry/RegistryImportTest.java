@@ -110,7 +110,8 @@ class RegistryImportTest extends ServiceTestSupport {
                         .header("X-DesaFlow-Groups", ADMIN_OF_VILLAGE))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.refused").value(6))
                 .andExpect(jsonPath("$.problems[0].line").value(3));
-        mvc.perform(get("/api/v1/registry/{village}/families/{kk}", VILLAGE, kk)
+        mvc.perform(post("/api/v1/registry/{village}/families/lookup", VILLAGE)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"kkNumber\":\"" + kk + "\"}")
                         .header("X-DesaFlow-Groups", ADMIN_OF_VILLAGE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.headNik").value(good1))

@@ -20,7 +20,7 @@ import java.time.Instant;
 
 import static id.desaflow.verification.TestResidents.resident;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -81,9 +81,9 @@ class OpenRequestsTest extends ServiceTestSupport {
         assertThat(records.findById(first).orElseThrow().closedBy()).isEqualTo("verification-failed");
 
         // the registry was wrong: corrected, the resident may ask again without the refused request in the way
-        mvc.perform(patch("/api/v1/registry/{village}/residents/{nik}", BEJI, teguh.nik())
+        mvc.perform(post("/api/v1/registry/{village}/residents/corrections", BEJI)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"HIDUP\",\"reason\":\"Salah input status dasar\"}"))
+                        .content("{\"nik\":\"" + teguh.nik() + "\",\"status\":\"HIDUP\",\"reason\":\"Salah input status dasar\"}"))
                 .andExpect(status().isOk());
         assertVerified(teguh);
     }

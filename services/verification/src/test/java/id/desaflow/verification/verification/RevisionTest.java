@@ -18,7 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static id.desaflow.verification.TestResidents.resident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,9 +40,9 @@ class RevisionTest extends ServiceTestSupport {
         verificationEvents.awaitType(EventType.RETURNED_FOR_REVISION, id);
         // meanwhile the registry records him as deceased: a revision cannot change that fact, the earlier finding
         // (alive when he asked) stands for this request
-        mvc.perform(patch("/api/v1/registry/{village}/residents/{nik}", BEJI, slamet.nik())
+        mvc.perform(post("/api/v1/registry/{village}/residents/corrections", BEJI)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"MENINGGAL\",\"reason\":\"Akta kematian 12/2026\"}"))
+                        .content("{\"nik\":\"" + slamet.nik() + "\",\"status\":\"MENINGGAL\",\"reason\":\"Akta kematian 12/2026\"}"))
                 .andExpect(status().isOk());
 
         assertThat(dukcapilQuestionsAbout(slamet)).as("the returned submission could not pass anyway").isZero();
