@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,22 @@ import java.util.Map;
 class Accounts {
     private final RestClient identity;
     private final RestClient intake;
+    private final RestClient approval;
 
-    Accounts(@BackendClients.Identity RestClient identity, @BackendClients.Intake RestClient intake) {
+    Accounts(@BackendClients.Identity RestClient identity, @BackendClients.Intake RestClient intake,
+            @BackendClients.Approval RestClient approval) {
         this.identity = identity;
         this.intake = intake;
+        this.approval = approval;
+    }
+
+    /** A sign-in, failed sign-in or change of the account, as identity's audit keeps it ({@code ip}: from where). */
+    record AccountEvent(String at, String action, String actorId, String detail, String ip) {
+    }
+
+    /** A claim, release or decision on a request, as approval's audit keeps it ({@code from}: from where). */
+    record TaskEvent(String at, String action, String taskName, String decision, String comment, String from,
+            String requestId) {
     }
 
     record OfficialAccount(String id, String username, String name, String village, List<String> roles, String dusun,
@@ -87,6 +100,32 @@ class Accounts {
         body.put("email", blankToNull(email));
         return identity.post().uri("/api/v1/residents/pin-reset").headers(CurrentOfficial.headers(staff)).body(body)
                 .retrieve().body(Secret.class);
+    }
+
+    /** Identity's audit of one account, newest first; identity answers 404 for an account the admin may not see. */
+    List<AccountEvent> accountTrail(Official admin, String id) {
+        JsonNode body = identity.get().uri("/api/v1/audit/users/{id}", id).headers(CurrentOfficial.headers(admin))
+                .retrieve().body(JsonNode.class);
+        List<AccountEvent> events = new ArrayList<>();
+        if (body != null) {
+            body.forEach(e -> events.add(new AccountEvent(e.path("at").asText(null), e.path("action").asText(),
+                    e.path("actorId").asText(null), e.path("detail").asText(null), e.path("ip").asText(null))));
+        }
+        events.sort(Comparator.comparing(AccountEvent::at, Comparator.nullsLast(Comparator.reverseOrder())));
+        return events;
+    }
+
+    /** Approval's audit of what one official did on requests of the admin's villages, newest first. */
+    List<TaskEvent> taskTrail(Official admin, String username) {
+        JsonNode body = approval.get().uri("/api/v1/audit/officials/{username}", username)
+                .headers(CurrentOfficial.headers(admin)).retrieve().body(JsonNode.class);
+        List<TaskEvent> events = new ArrayList<>();
+        if (body != null) {
+            body.forEach(e -> events.add(new TaskEvent(e.path("at").asText(null), e.path("action").asText(),
+                    e.path("taskName").asText(null), e.path("decision").asText(null), e.path("comment").asText(null),
+                    e.path("from").asText(null), e.path("requestId").asText(null))));
+        }
+        return events;
     }
 
     /** The village's dusun, for the kepala dusun's choice (intake's public village page). */

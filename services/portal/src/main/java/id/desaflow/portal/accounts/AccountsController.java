@@ -82,6 +82,29 @@ class AccountsController {
         }
     }
 
+    /** One official's trail for the village admin: sign-ins (and failures) and decisions, each with where from. */
+    @GetMapping("/admin/petugas/{id}/jejak")
+    ModelAndView trail(@PathVariable String id) {
+        Official admin = officials.require();
+        Accounts.OfficialAccount account;
+        try {
+            account = accounts.officials(admin, admin.villageCode()).stream().filter(a -> a.id().equals(id))
+                    .findFirst().orElse(null);
+        } catch (HttpClientErrorException.Forbidden notAnAdministrator) {
+            return page(admin, null, null, Map.of(), Map.of()); // says "only for the village admin", 403
+        }
+        if (account == null) { // not an official of this village: as if it did not exist
+            ModelAndView page = page(admin, "ditolak", null, Map.of(), Map.of());
+            page.setStatus(HttpStatus.NOT_FOUND);
+            return page;
+        }
+        return new ModelAndView("admin-petugas-jejak")
+                .addObject("official", admin)
+                .addObject("account", account)
+                .addObject("accountTrail", accounts.accountTrail(admin, id))
+                .addObject("taskTrail", accounts.taskTrail(admin, account.username()));
+    }
+
     @GetMapping("/loket/pin")
     ModelAndView pinForm() {
         return pinPage(officials.require(), null, Map.of(), Map.of());

@@ -46,6 +46,47 @@ class AccountPagesTest extends PortalTest {
     }
 
     @Test
+    void theAdminReadsAnOfficialsTrailOfSignInsAndDecisionsWithWhereEachCameFrom() throws Exception {
+        Backends.IDENTITY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/v1/audit/users/a1")
+                .willReturn(okJson("""
+                        [{"id":"r1","userId":"a1","actorId":"a1","action":"sign-in","detail":null,
+                          "ip":"192.168.1.20","at":"2026-11-20T01:00:00Z"},
+                         {"id":"r2","userId":"a1","actorId":"a1","action":"sign-in-failed","detail":"BadCredentials",
+                          "ip":"203.0.113.5","at":"2026-11-21T01:00:00Z"}]""")));
+        Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        "/api/v1/audit/officials/kasi-pelayanan.beji")
+                .willReturn(okJson("""
+                        [{"at":"2026-11-21T02:05:00Z","actor":"kasi-pelayanan.beji","action":"DECIDED",
+                          "taskName":"Pemeriksaan Kasi Pelayanan","role":"kasi-pelayanan","decision":"REVISE",
+                          "comment":"Foto KTP buram","from":"192.168.1.20","requestId":"0b7e1c2d-aaaa"},
+                         {"at":"2026-11-21T02:00:00Z","actor":"kasi-pelayanan.beji","action":"CLAIMED",
+                          "taskName":"Pemeriksaan Kasi Pelayanan","role":"kasi-pelayanan","decision":null,
+                          "comment":null,"from":null,"requestId":"0b7e1c2d-aaaa"}]""")));
+
+        Document list = Pages.html(mvc.perform(get("/admin/petugas").session(admin)));
+        assertThat(list.select("#akun-kasi-pelayanan\\.beji a[href='/admin/petugas/a1/jejak']")).hasSize(1);
+        Document page = Pages.html(mvc.perform(get("/admin/petugas/a1/jejak").session(admin))
+                .andExpect(status().isOk()));
+
+        assertThat(page.select("h1").text()).isEqualTo("Jejak Bambang Wijaya");
+        assertThat(page.select("#daftar-keputusan li").eachText()).containsExactly(
+                "21 Nov 2026 09.05 WIB Memutuskan Pemeriksaan Kasi Pelayanan Minta perbaikan “Foto KTP buram” "
+                        + "dari 192.168.1.20 · permohonan 0b7e1c2d",
+                "21 Nov 2026 09.00 WIB Mengambil tugas Pemeriksaan Kasi Pelayanan · permohonan 0b7e1c2d");
+        assertThat(page.select("#daftar-akun li").eachText()).containsExactly(
+                "21 Nov 2026 08.00 WIB Gagal masuk dari 203.0.113.5", "20 Nov 2026 08.00 WIB Masuk dari 192.168.1.20");
+        Backends.APPROVAL.verify(getRequestedFor(urlEqualTo("/api/v1/audit/officials/kasi-pelayanan.beji"))
+                .withHeader("X-DesaFlow-User", equalTo("demo-beji-admin")));
+    }
+
+    @Test
+    void anOfficialOfAnotherVillageHasNoTrailHere() throws Exception {
+        mvc.perform(get("/admin/petugas/zz9/jejak").session(admin)).andExpect(status().isNotFound());
+        Backends.APPROVAL.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
     void theAdminSeesTheVillagesOfficialsWithRolesDusunAndState() throws Exception {
         Document page = Pages.html(mvc.perform(get("/admin/petugas").session(admin)).andExpect(status().isOk()));
 
