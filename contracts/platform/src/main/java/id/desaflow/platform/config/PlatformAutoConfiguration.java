@@ -8,6 +8,9 @@ import id.desaflow.platform.web.ProblemDetailsAdvice;
 import id.desaflow.platform.web.StrictUtf8;
 import id.desaflow.platform.web.UploadProblems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,7 +24,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wires the platform kit into a service: problem+json errors (also for broken or oversized multipart bodies), strict
@@ -34,8 +39,13 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @Value("${desaflow.web.max-body-size}") DataSize limit, ObjectMapper json) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), json));
+            @Value("${desaflow.web.max-body-size}") DataSize limit, Environment environment, ObjectMapper json) {
+        // e.g. desaflow.web.max-body-size-by-path."[/api/v1/workflows/*/deployments]": 1100KB
+        Map<String, Long> byPath = new LinkedHashMap<>();
+        Binder.get(environment).bind("desaflow.web.max-body-size-by-path",
+                        Bindable.mapOf(String.class, DataSize.class))
+                .ifBound(limits -> limits.forEach((path, size) -> byPath.put(path, size.toBytes())));
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), byPath, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -197,6 +197,17 @@ class WorkflowAdminTest extends SpringServiceTest {
         JsonNode fine = json.readTree(send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/validation",
                 BEJI_ADMIN, original, MediaType.APPLICATION_XML).getBody());
         assertThat(fine.path("problems").isArray() && fine.path("problems").isEmpty()).as(fine.toString()).isTrue();
+        // a chain grown past the 64 KB every other body is held to is still checked (the BPMN limit is 1 MB) ...
+        String large = original.replace("</bpmn:definitions>", "<!-- " + "x".repeat(100 * 1024)
+                + " -->\n</bpmn:definitions>");
+        JsonNode largeChecked = json.readTree(send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/validation",
+                BEJI_ADMIN, large, MediaType.APPLICATION_XML).getBody());
+        assertThat(largeChecked.path("problems").isArray() && largeChecked.path("problems").isEmpty())
+                .as(largeChecked.toString()).isTrue();
+        // ... and one far over it is refused before it is read
+        assertThat(send(HttpMethod.POST, "/api/v1/workflows/" + SKU + "/validation", BEJI_ADMIN,
+                original.replace("</bpmn:definitions>", "<!-- " + "x".repeat(2 * 1024 * 1024) + " -->\n"
+                        + "</bpmn:definitions>"), MediaType.APPLICATION_XML).getStatusCode().value()).isEqualTo(413);
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(SKU).count()).isEqualTo(versions);
     }
 
