@@ -41,9 +41,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("management.metrics.tags.service", "${spring.application.name}"),
             Map.entry("logging.structured.format.console", "${desaflow.logging.format:ecs}"),
             Map.entry("server.shutdown", "graceful"),
-            // The client's address (audit "from where", per-address limits) is the X-Forwarded-For the portal or a
-            // proxy sets, trusted only from Tomcat's internal proxies (loopback and private ranges; narrow it with
-            // server.tomcat.remoteip.internal-proxies in a deployment).
+            // The client's address (audit "from where") is the X-Forwarded-For the portal sets, trusted from
+            // Tomcat's internal proxies only (loopback and private ranges; narrow it with
+            // server.tomcat.remoteip.internal-proxies in a deployment). Services browsers reach directly (identity)
+            // switch this off.
             Map.entry("server.forward-headers-strategy", "native"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
             Map.entry("desaflow.web.max-body-size", "64KB"));

@@ -116,8 +116,8 @@ class Accounts {
     }
 
     /** Approval's audit of what one official did on requests of the admin's villages, newest first. */
-    List<TaskEvent> taskTrail(Official admin, String username) {
-        JsonNode body = approval.get().uri("/api/v1/audit/officials/{username}", username)
+    List<TaskEvent> taskTrail(Official admin, String userId) {
+        JsonNode body = approval.get().uri("/api/v1/audit/officials/{userId}", userId)
                 .headers(CurrentOfficial.headers(admin)).retrieve().body(JsonNode.class);
         List<TaskEvent> events = new ArrayList<>();
         if (body != null) {

@@ -102,7 +102,7 @@ class AccountsController {
                 .addObject("official", admin)
                 .addObject("account", account)
                 .addObject("accountTrail", accounts.accountTrail(admin, id))
-                .addObject("taskTrail", accounts.taskTrail(admin, account.username()));
+                .addObject("taskTrail", accounts.taskTrail(admin, account.id()));
     }
 
     @GetMapping("/loket/pin")

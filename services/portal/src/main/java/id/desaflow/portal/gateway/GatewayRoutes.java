@@ -32,6 +32,7 @@ import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequ
 class GatewayRoutes {
     private static final Logger log = LoggerFactory.getLogger(GatewayRoutes.class);
     private static final String PROBLEMS = "https://desaflow.id/problems/";
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
     @Bean
     RouterFunction<ServerResponse> apiRoutes(ServiceEndpoints services) {
@@ -66,8 +67,18 @@ class GatewayRoutes {
         return route(id)
                 .route(path(paths), http())
                 .before(uri(target))
+                .before(GatewayRoutes::clientAddress)
                 .onError(Exception.class, (error, request) -> unavailable(id, error, request))
                 .build();
+    }
+
+    /**
+     * The services audit where a decision came from: they hear the address the portal saw (the browser's, or the
+     * proxy's client when the portal is configured behind one), never a forwarded-for list the client wrote itself.
+     */
+    private static ServerRequest clientAddress(ServerRequest request) {
+        String address = request.servletRequest().getRemoteAddr();
+        return ServerRequest.from(request).headers(headers -> headers.set(X_FORWARDED_FOR, address)).build();
     }
 
     private static ServerResponse unavailable(String service, Throwable error, ServerRequest request) {

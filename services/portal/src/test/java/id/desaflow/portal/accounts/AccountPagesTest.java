@@ -54,12 +54,12 @@ class AccountPagesTest extends PortalTest {
                          {"id":"r2","userId":"a1","actorId":"a1","action":"sign-in-failed","detail":"BadCredentials",
                           "ip":"203.0.113.5","at":"2026-11-21T01:00:00Z"}]""")));
         Backends.APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        "/api/v1/audit/officials/kasi-pelayanan.beji")
+                        "/api/v1/audit/officials/a1")
                 .willReturn(okJson("""
-                        [{"at":"2026-11-21T02:05:00Z","actor":"kasi-pelayanan.beji","action":"DECIDED",
+                        [{"at":"2026-11-21T02:05:00Z","actor":"a1","action":"DECIDED",
                           "taskName":"Pemeriksaan Kasi Pelayanan","role":"kasi-pelayanan","decision":"REVISE",
                           "comment":"Foto KTP buram","from":"192.168.1.20","requestId":"0b7e1c2d-aaaa"},
-                         {"at":"2026-11-21T02:00:00Z","actor":"kasi-pelayanan.beji","action":"CLAIMED",
+                         {"at":"2026-11-21T02:00:00Z","actor":"a1","action":"CLAIMED",
                           "taskName":"Pemeriksaan Kasi Pelayanan","role":"kasi-pelayanan","decision":null,
                           "comment":null,"from":null,"requestId":"0b7e1c2d-aaaa"}]""")));
 
@@ -75,7 +75,7 @@ class AccountPagesTest extends PortalTest {
                 "21 Nov 2026 09.00 WIB Mengambil tugas Pemeriksaan Kasi Pelayanan · permohonan 0b7e1c2d");
         assertThat(page.select("#daftar-akun li").eachText()).containsExactly(
                 "21 Nov 2026 08.00 WIB Gagal masuk dari 203.0.113.5", "20 Nov 2026 08.00 WIB Masuk dari 192.168.1.20");
-        Backends.APPROVAL.verify(getRequestedFor(urlEqualTo("/api/v1/audit/officials/kasi-pelayanan.beji"))
+        Backends.APPROVAL.verify(getRequestedFor(urlEqualTo("/api/v1/audit/officials/a1"))
                 .withHeader("X-DesaFlow-User", equalTo("demo-beji-admin")));
     }
 
