@@ -105,6 +105,7 @@ public class VillageLetterTypes {
             return Optional.empty();
         }
         long now = System.nanoTime();
+        // read inside compute: a change stored meanwhile removes the entry after this read, never before it
         return cache.compute(villageCode + ":" + letterType, (key, cached) -> cached != null
                 && now - cached.readAt() < refreshAfterNanos ? cached
                 : new Cached(read(villageCode, letterType), now)).version();

@@ -55,6 +55,7 @@ public class VillageLetterTypes {
             return Optional.empty();
         }
         long now = System.nanoTime();
+        // read inside compute: a change stored meanwhile removes the entry after this read, never before it
         return cache.compute(villageCode + ":" + letterType, (key, cached) -> cached != null
                 && now - cached.readAt() < refreshAfterNanos ? cached
                 : new Cached(versions.findById(key).map(VillageLetterType::latest), now)).latest();
