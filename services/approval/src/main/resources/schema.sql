@@ -97,3 +97,17 @@ CREATE TABLE IF NOT EXISTS workflow_migration (
     started_by   VARCHAR(64)  NOT NULL,
     started_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Session 5: each village's latest version of a letter type (LetterTypeChanged from intake; the event's JSON), so
+-- numbers and letters use the village's classification code and wording after a restart too.
+CREATE TABLE IF NOT EXISTS village_letter_type (
+    village_code VARCHAR(10)  NOT NULL,
+    letter_type  VARCHAR(64)  NOT NULL,
+    version      INT          NOT NULL,
+    definition   TEXT         NOT NULL,
+    changed_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (village_code, letter_type)
+);
+-- What an issued letter says (title, statement, field labels, classification code, the village's version), frozen at
+-- signing so a later change of wording never changes a letter already issued. NULL for letters issued before.
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS letter_text TEXT;

@@ -5,7 +5,7 @@ import id.desaflow.approval.inbox.InboxViews.Check;
 import id.desaflow.approval.inbox.InboxViews.CompleteTask;
 import id.desaflow.approval.inbox.InboxViews.TaskCounts;
 import id.desaflow.approval.inbox.InboxViews.TaskFilter;
-import id.desaflow.approval.letter.LetterCatalogue;
+import id.desaflow.approval.letter.VillageLetterTypes;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -66,7 +66,7 @@ class Inbox {
     static final Pattern GROUP = Pattern.compile("^desa:[0-9]{10}:[a-z-]+(:[a-z0-9-]+)?$");
     private static final int MAX_COMMENT = 1000;
     private static final List<String> SUMMARY_VARIABLES = List.of(ROLE, REQUEST_ID, TRACKING_CODE, LETTER_TYPE,
-            APPLICANT_NAME, DUSUN);
+            VILLAGE_CODE, APPLICANT_NAME, DUSUN);
     private static final List<String> REQUEST_VARIABLES = List.of(ROLE, REQUEST_ID, TRACKING_CODE, LETTER_TYPE,
             VILLAGE_CODE, DUSUN, REVISION, APPLICANT_NAME, APPLICANT_NIK, DATA, CHECKS);
     /** A task nobody has taken is "new" for a day: what arrived since yesterday's work. */
@@ -74,12 +74,12 @@ class Inbox {
 
     private final TaskService tasks;
     private final HistoryService history;
-    private final LetterCatalogue catalogue;
+    private final VillageLetterTypes letterTypes;
 
-    Inbox(TaskService tasks, HistoryService history, LetterCatalogue catalogue) {
+    Inbox(TaskService tasks, HistoryService history, VillageLetterTypes letterTypes) {
         this.tasks = tasks;
         this.history = history;
-        this.catalogue = catalogue;
+        this.letterTypes = letterTypes;
     }
 
     /** The open tasks of these candidate groups (an official's own), filtered, by due date then arrival. */
@@ -116,7 +116,7 @@ class Inbox {
         Task task = find(taskId, official);
         Map<String, Object> v = tasks.getVariables(taskId, REQUEST_VARIABLES);
         var request = new RequestData(str(v, REQUEST_ID), str(v, TRACKING_CODE), str(v, LETTER_TYPE),
-                label(str(v, LETTER_TYPE)), str(v, VILLAGE_CODE), str(v, DUSUN), (Integer) v.get(REVISION),
+                label(v), str(v, VILLAGE_CODE), str(v, DUSUN), (Integer) v.get(REVISION),
                 str(v, APPLICANT_NAME), v.get(APPLICANT_NIK) == null ? null : Masking.nik(str(v, APPLICANT_NIK)),
                 data(str(v, DATA)));
         return new TaskDetail(summary(task, v), request, checks(str(v, CHECKS)), steps(task.getProcessInstanceId()));
@@ -244,14 +244,16 @@ class Inbox {
         Instant created = instant(task.getCreateTime());
         List<String> groups = candidateGroups(task.getId());
         return new TaskSummary(task.getId(), task.getName(), str(v, ROLE), groups.isEmpty() ? null : groups.get(0),
-                str(v, REQUEST_ID), str(v, TRACKING_CODE), str(v, LETTER_TYPE), label(str(v, LETTER_TYPE)),
+                str(v, REQUEST_ID), str(v, TRACKING_CODE), str(v, LETTER_TYPE), label(v),
                 str(v, APPLICANT_NAME), str(v, DUSUN), created, due, task.getAssignee(),
                 due != null && due.isBefore(now),
                 task.getAssignee() == null && created != null && created.isAfter(now.minus(NEW_FOR)));
     }
 
-    private String label(String letterType) {
-        return letterType == null ? null : catalogue.label(letterType);
+    /** The village's own name of the letter type, if it gave it one. */
+    private String label(Map<String, Object> v) {
+        String letterType = str(v, LETTER_TYPE);
+        return letterType == null ? null : letterTypes.label(str(v, VILLAGE_CODE), letterType);
     }
 
     private static List<Check> checks(String json) {

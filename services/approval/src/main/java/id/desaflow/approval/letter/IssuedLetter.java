@@ -8,12 +8,15 @@ import java.util.Map;
 /**
  * One entry of the village's letter register, frozen at signing: everything the PDF prints and the public check
  * confirms. The applicant's NIK and the letter's data are printed on the letter but never leave the service as JSON.
+ *
+ * @param text what the letter says (the village's version of its type at signing); null for letters issued before
+ *             letters kept it
  */
 public record IssuedLetter(String requestId, String trackingCode, String letterNumber, String letterType,
         String villageCode, String dusun, String applicantName, @JsonIgnore String applicantNik,
         @JsonIgnore Map<String, String> data, String signerName, String signerPosition, boolean onBehalf,
         Instant issuedAt, @JsonIgnore String verificationCode, Status status, Instant revokedAt, String revokedBy,
-        String revocationReason) {
+        String revocationReason, @JsonIgnore LetterCatalogue.Type text) {
 
     public enum Status {
         VALID, REVOKED
@@ -35,6 +38,6 @@ public record IssuedLetter(String requestId, String trackingCode, String letterN
         }
         return new IssuedLetter(requestId, trackingCode, letterNumber, letterType, villageCode, dusun, applicantName,
                 applicantNik, data, signerName, signerPosition, onBehalf, issuedAt, verificationCode,
-                Status.REVOKED, at, by, reason);
+                Status.REVOKED, at, by, reason, text);
     }
 }

@@ -2,12 +2,14 @@ package id.desaflow.approval.letter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.desaflow.contracts.events.LetterTypeChanged;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import java.util.Optional;
 /**
  * What the letters say, as data: labels and classification codes from the shared catalogue
  * ({@code workflows/catalogue/letter-types.json}) and each type's wording ({@code workflows/letters/letter-texts.json}).
- * A catalogue type without wording stops the service at start-up rather than at the first signature.
+ * A catalogue type without wording stops the service at start-up rather than at the first signature. These are the
+ * shipped definitions; a village's own version of a type ({@link VillageLetterTypes}) replaces one for that village.
  */
 @Component
 public class LetterCatalogue {
@@ -23,8 +26,22 @@ public class LetterCatalogue {
     private final String opening;
     private final String closing;
 
-    record Type(String code, String label, String classification, Map<String, String> fieldLabels, String title,
-            String statement) {
+    /**
+     * Everything a letter of one type says in one village; frozen on the letter at signing (its JSON is the
+     * register's {@code letter_text}). {@code version} is the village's version, 0 for the shipped definition.
+     *
+     * @param fieldLabels label per field name, in the order the letter lists them
+     */
+    record Type(String code, int version, String label, String classification, Map<String, String> fieldLabels,
+            String title, String statement, String opening, String closing) {
+
+        Type {
+            fieldLabels = Collections.unmodifiableMap(new LinkedHashMap<>(fieldLabels));
+        }
+
+        Type withClassification(String code) {
+            return new Type(this.code, version, label, code, fieldLabels, title, statement, opening, closing);
+        }
     }
 
     LetterCatalogue(ObjectMapper json) {
@@ -41,8 +58,8 @@ public class LetterCatalogue {
             }
             Map<String, String> labels = new LinkedHashMap<>();
             type.path("fields").forEach(f -> labels.put(f.path("name").asText(), f.path("label").asText()));
-            types.put(code, new Type(code, type.path("label").asText(), type.path("classificationCode").asText(),
-                    labels, text.path("title").asText(), text.path("statement").asText()));
+            types.put(code, new Type(code, 0, type.path("label").asText(), type.path("classificationCode").asText(),
+                    labels, text.path("title").asText(), text.path("statement").asText(), opening, closing));
         }
     }
 
@@ -55,17 +72,22 @@ public class LetterCatalogue {
                 + " is not in the catalogue"));
     }
 
+    /** A village's version of a type: its own name, code, fields and wording; the common opening and closing. */
+    Type version(LetterTypeChanged change) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        change.fields().forEach(f -> labels.put(f.name(), f.label()));
+        return new Type(change.letterType(), change.version(), change.label(), change.classificationCode(), labels,
+                change.title(), change.statement(), opening, closing);
+    }
+
+    /** What an issued letter says: as frozen at signing, or (issued before letters kept it) the shipped text. */
+    Type of(IssuedLetter letter) {
+        return letter.text() != null ? letter.text() : require(letter.letterType());
+    }
+
     /** The catalogue's Indonesian name of a letter type, e.g. "Surat Keterangan Usaha". */
     public String label(String code) {
         return type(code).map(Type::label).orElse(code);
-    }
-
-    String opening() {
-        return opening;
-    }
-
-    String closing() {
-        return closing;
     }
 
     private static JsonNode read(ObjectMapper json, String path) {

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
 /**
  * The signed letter as an A4 PDF: village letterhead, title and number, the type's wording with the resident's
  * data, the signature block, and a QR code to the public page that confirms the letter (or shows it revoked).
- * Rendered from the register's frozen entry, so the same letter always prints the same.
+ * Rendered from the register's frozen entry (its text included), so the same letter always prints the same.
  */
 @Component
 class LetterPdf {
@@ -64,7 +64,7 @@ class LetterPdf {
 
     byte[] render(IssuedLetter letter) {
         LetterSettings.VillageSettings village = settings.village(letter.villageCode());
-        LetterCatalogue.Type type = catalogue.require(letter.letterType());
+        LetterCatalogue.Type type = catalogue.of(letter);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 60, 60, 40, 50);
         try {
@@ -80,10 +80,10 @@ class LetterPdf {
             document.add(centered(type.title(), TITLE));
             document.add(centered("Nomor: " + letter.letterNumber(), TEXT));
             Map<String, String> values = values(letter, village);
-            document.add(paragraph(fill(catalogue.opening(), values), 14));
+            document.add(paragraph(fill(type.opening(), values), 14));
             document.add(rows(letter, type));
             document.add(paragraph(fill(type.statement(), values), 10));
-            Paragraph closing = paragraph(catalogue.closing(), 10);
+            Paragraph closing = paragraph(type.closing(), 10);
             closing.setAlignment(Element.ALIGN_LEFT); // a short last paragraph justified looks stretched
             document.add(closing);
             signature(document, letter, village);

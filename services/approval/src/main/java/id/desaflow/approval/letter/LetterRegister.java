@@ -33,16 +33,16 @@ public class LetterRegister {
     private final JdbcTemplate jdbc;
     private final LetterSequences sequences;
     private final LetterSettings settings;
-    private final LetterCatalogue catalogue;
+    private final VillageLetterTypes letterTypes;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    LetterRegister(JdbcTemplate jdbc, LetterSequences sequences, LetterSettings settings, LetterCatalogue catalogue,
-            Clock clock) {
+    LetterRegister(JdbcTemplate jdbc, LetterSequences sequences, LetterSettings settings,
+            VillageLetterTypes letterTypes, Clock clock) {
         this.jdbc = jdbc;
         this.sequences = sequences;
         this.settings = settings;
-        this.catalogue = catalogue;
+        this.letterTypes = letterTypes;
         this.clock = clock;
     }
 
@@ -53,8 +53,11 @@ public class LetterRegister {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String classification = settings.classificationOverride(signing.letterType())
-                .orElseGet(() -> catalogue.require(signing.letterType()).classification());
+        LetterCatalogue.Type text = letterTypes.type(signing.villageCode(), signing.letterType());
+        if (text.version() == 0) { // the village's own version names its code; else this deployment may override
+            text = settings.classificationOverride(signing.letterType()).map(text::withClassification).orElse(text);
+        }
+        String classification = text.classification();
         LetterSettings.VillageSettings village = settings.village(signing.villageCode());
         Instant now = clock.instant();
         LocalDate issuedOn = LocalDate.ofInstant(now, settings.letters().zone());
@@ -67,14 +70,16 @@ public class LetterRegister {
                 LetterNumber.format(classification, sequence, signing.villageCode(), issuedOn), signing.letterType(),
                 signing.villageCode(), signing.dusun(), signing.applicantName(), signing.applicantNik(),
                 signing.data(), signerName, signerPosition, signing.onBehalf(), now, verificationCode(), null, null,
-                null, null);
+                null, null, text);
         jdbc.update("INSERT INTO issued_letter (request_id, tracking_code, letter_number, letter_type, village_code, "
                 + "dusun, applicant_name, applicant_nik, letter_data, signer_name, signer_position, on_behalf, "
-                + "issued_at, verification_code, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "issued_at, verification_code, status, letter_text) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 letter.requestId(), letter.trackingCode(), letter.letterNumber(), letter.letterType(),
                 letter.villageCode(), letter.dusun(), letter.applicantName(), letter.applicantNik(),
                 EventJson.toJson(letter.data()), letter.signerName(), letter.signerPosition(), letter.onBehalf(),
-                Timestamp.from(letter.issuedAt()), letter.verificationCode(), letter.status().name());
+                Timestamp.from(letter.issuedAt()), letter.verificationCode(), letter.status().name(),
+                EventJson.toJson(text));
         return letter;
     }
 
@@ -119,29 +124,29 @@ public class LetterRegister {
         return new String(code);
     }
 
-    private static Map<String, String> data(String json) {
-        if (json == null) {
-            return Map.of();
-        }
+    private static <T> T json(String json, TypeReference<T> type) {
         try {
-            return EventJson.mapper().readValue(json, new TypeReference<Map<String, String>>() {
-            });
+            return EventJson.mapper().readValue(json, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable letter data in the register", e);
+            throw new IllegalStateException("Unreadable letter in the register", e);
         }
     }
 
     private static IssuedLetter row(ResultSet rs, int i) throws SQLException {
         String data = rs.getString("letter_data");
+        String text = rs.getString("letter_text");
         String status = rs.getString("status");
         Timestamp revokedAt = rs.getTimestamp("revoked_at");
         return new IssuedLetter(rs.getString("request_id"), rs.getString("tracking_code"),
                 rs.getString("letter_number"), rs.getString("letter_type"), rs.getString("village_code"),
                 rs.getString("dusun"), rs.getString("applicant_name"), rs.getString("applicant_nik"),
-                data(data), rs.getString("signer_name"), rs.getString("signer_position"), rs.getBoolean("on_behalf"),
+                data == null ? Map.of() : json(data, new TypeReference<Map<String, String>>() {
+                }), rs.getString("signer_name"), rs.getString("signer_position"), rs.getBoolean("on_behalf"),
                 rs.getTimestamp("issued_at").toInstant(), rs.getString("verification_code"),
                 status == null ? null : IssuedLetter.Status.valueOf(status),
                 revokedAt == null ? null : revokedAt.toInstant(), rs.getString("revoked_by"),
-                rs.getString("revocation_reason"));
+                rs.getString("revocation_reason"),
+                text == null ? null : json(text, new TypeReference<LetterCatalogue.Type>() {
+                }));
     }
 }

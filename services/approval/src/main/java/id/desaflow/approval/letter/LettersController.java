@@ -53,6 +53,6 @@ class LettersController {
     PublicLettersController.PublicLetter revoke(@PathVariable String trackingCode,
             @RequestBody Revocation revocation) {
         IssuedLetter revoked = letters.revoke(trackingCode, revocation.reason(), Actors.required());
-        return PublicLettersController.view(revoked, catalogue.label(revoked.letterType()));
+        return PublicLettersController.view(revoked, catalogue.of(revoked).label());
     }
 }

@@ -38,7 +38,7 @@ class PublicLettersController {
         if (!code.matches("[2-9A-Z]{12}")) {
             throw ProblemException.notFound("Surat dengan kode " + verificationCode);
         }
-        return register.byVerificationCode(code).map(l -> view(l, catalogue.label(l.letterType())))
+        return register.byVerificationCode(code).map(l -> view(l, catalogue.of(l).label()))
                 .orElseThrow(() -> ProblemException.notFound("Surat dengan kode " + verificationCode));
     }
 

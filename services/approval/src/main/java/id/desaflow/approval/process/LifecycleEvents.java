@@ -1,6 +1,7 @@
 package id.desaflow.approval.process;
 
-import id.desaflow.contracts.events.EventType;
+import id.desaflow.approval.letter.VillageLetterTypes;
+import id.desaflow.contracts.events.LetterTypeChanged;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestVerified;
 import id.desaflow.contracts.events.Topics;
@@ -10,13 +11,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The events that move an approval: verification outcomes and the resident's cancellation. Others are ignored. */
+/**
+ * The events that move an approval: verification outcomes and the resident's cancellation; and a village's new
+ * version of a letter type (on the same topic, so read by the same listener). Others are ignored.
+ */
 @Component
 class LifecycleEvents {
     private final ApprovalProcesses processes;
+    private final VillageLetterTypes letterTypes;
 
-    LifecycleEvents(ApprovalProcesses processes) {
+    LifecycleEvents(ApprovalProcesses processes, VillageLetterTypes letterTypes) {
         this.processes = processes;
+        this.letterTypes = letterTypes;
     }
 
     @KafkaListener(topics = Topics.VERIFICATION)
@@ -35,7 +41,12 @@ class LifecycleEvents {
     @KafkaListener(topics = Topics.INTAKE)
     void onIntake(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        event.knownType().filter(type -> type == EventType.REQUEST_CANCELLED)
-                .ifPresent(type -> processes.cancelled(event.id(), event.payload(RequestCancelled.class)));
+        event.knownType().ifPresent(type -> {
+            switch (type) {
+                case REQUEST_CANCELLED -> processes.cancelled(event.id(), event.payload(RequestCancelled.class));
+                case LETTER_TYPE_CHANGED -> letterTypes.changed(event.id(), event.payload(LetterTypeChanged.class));
+                default -> { }
+            }
+        });
     }
 }

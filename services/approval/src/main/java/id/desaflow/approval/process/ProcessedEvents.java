@@ -13,7 +13,7 @@ import java.time.Instant;
  * past the check, the primary key makes the second transaction fail and roll back; its retry then skips.
  */
 @Component
-class ProcessedEvents {
+public class ProcessedEvents {
     private final JdbcTemplate jdbc;
 
     ProcessedEvents(JdbcTemplate jdbc) {
@@ -21,7 +21,7 @@ class ProcessedEvents {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean firstTime(String eventId) {
+    public boolean firstTime(String eventId) {
         Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class,
                 eventId);
         if (seen != null && seen > 0) {

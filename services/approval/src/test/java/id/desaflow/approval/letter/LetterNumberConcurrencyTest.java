@@ -28,7 +28,7 @@ class LetterNumberConcurrencyTest extends SpringServiceTest {
     @Autowired
     LetterSettings settings;
     @Autowired
-    LetterCatalogue catalogue;
+    VillageLetterTypes letterTypes;
     @Autowired
     java.time.Clock clock;
     @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
@@ -50,7 +50,7 @@ class LetterNumberConcurrencyTest extends SpringServiceTest {
             var otherJdbc = new org.springframework.jdbc.core.JdbcTemplate(otherPool);
             var otherTransactions = new org.springframework.jdbc.datasource.DataSourceTransactionManager(otherPool);
             var otherRegister = new LetterRegister(otherJdbc, new LetterSequences(otherJdbc, otherTransactions),
-                    settings, catalogue, clock);
+                    settings, letterTypes, clock);
             TransactionTemplate here = new TransactionTemplate(transactions);
             TransactionTemplate there = new TransactionTemplate(otherTransactions);
             List<Callable<String>> signings = IntStream.range(0, 40).<Callable<String>>mapToObj(i -> () ->

@@ -12,21 +12,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.imageio.ImageIO;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The letter as a person sees it: rendered to PDF, turned into an image with poppler's pdftoppm (CI installs
@@ -47,8 +41,7 @@ class LetterPdfTest {
 
     @BeforeAll
     static void popplerInstalled() {
-        assumeTrue(new File("/usr/bin/pdftoppm").canExecute() && new File("/usr/bin/pdftotext").canExecute(),
-                "poppler-utils (pdftoppm, pdftotext) not installed");
+        PdfText.assumeInstalled();
     }
 
     static Stream<String> letterTypes() {
@@ -83,7 +76,7 @@ class LetterPdfTest {
         IssuedLetter letter = letter("surat-keterangan-usaha", Map.of("namaUsaha", "Warung Bu Sri"), false);
         Path pdf = Files.write(dir.resolve("surat.pdf"), PDF.render(letter));
 
-        run("/usr/bin/pdftoppm", "-png", "-r", "150", "-singlefile", pdf.toString(), dir.resolve("page").toString());
+        PdfText.run("/usr/bin/pdftoppm", "-png", "-r", "150", "-singlefile", pdf.toString(), dir.resolve("page").toString());
         // kept for a person to look at: target/letter-sample.png
         Files.copy(dir.resolve("page.png"), Path.of("target", "letter-sample.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -116,21 +109,10 @@ class LetterPdfTest {
         return new IssuedLetter("r-1", "SKU-7K3M9Q", "500/007/" + BEJI + "/XI/2026", type, BEJI, "Beji",
                 "Sri Wahyuni", "3309016108790002", data, onBehalf ? "Sri Lestari" : "Sutrisno",
                 onBehalf ? "a.n. Kepala Desa Beji\nSekretaris Desa" : "Kepala Desa Beji", onBehalf,
-                Instant.parse("2026-11-23T02:00:00Z"), "ABCDEFGH2345", null, null, null, null);
+                Instant.parse("2026-11-23T02:00:00Z"), "ABCDEFGH2345", null, null, null, null, null);
     }
 
-    private String text(byte[] pdf) throws Exception {
-        Path file = Files.write(Files.createTempFile(dir, "letter", ".pdf"), pdf);
-        Path out = dir.resolve(file.getFileName() + ".txt");
-        run("/usr/bin/pdftotext", "-layout", file.toString(), out.toString());
-        // pdftotext -layout keeps the page's spacing; one space between words is what a reader sees
-        return Files.readString(out, StandardCharsets.UTF_8).replaceAll("[ \\t]+", " ");
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
-        assertThat(process.exitValue()).as("%s: %s", command[0], output).isZero();
+    private static String text(byte[] pdf) throws Exception {
+        return PdfText.of(pdf);
     }
 }

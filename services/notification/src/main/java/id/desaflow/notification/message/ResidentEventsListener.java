@@ -3,6 +3,7 @@ package id.desaflow.notification.message;
 import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.contracts.events.LetterIssued;
 import id.desaflow.contracts.events.LetterRevoked;
+import id.desaflow.contracts.events.LetterTypeChanged;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRejected;
 import id.desaflow.contracts.events.RequestReturnedForRevision;
@@ -16,6 +17,7 @@ import id.desaflow.contracts.events.VerificationPostponed;
 import id.desaflow.notification.recipient.Contacts;
 import id.desaflow.notification.recipient.RecipientBook;
 import id.desaflow.notification.recipient.RecipientNotYetKnownException;
+import id.desaflow.notification.template.VillageLetterTypes;
 import id.desaflow.platform.messaging.IncomingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +33,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Listens to the lifecycle topics for what residents hear about. One listener (and so one consumer) per topic: a
+ * Listens to the lifecycle topics for what residents hear about, and to the names villages give their letter types
+ * (on the intake topic) for how messages name them. One listener (and so one consumer) per topic: a
  * message waiting for contacts that travel on the intake topic is retried without holding the intake topic back.
  */
 @Component
@@ -42,11 +45,14 @@ class ResidentEventsListener {
     private final ResidentNotifier notifier;
     private final MeterRegistry meters;
     private final boolean tellPostponed;
+    private final VillageLetterTypes letterTypes;
 
     ResidentEventsListener(RecipientBook recipients, ResidentNotifier notifier, MeterRegistry meters,
-            @Value("${desaflow.notification.tell-postponed:true}") boolean tellPostponed) {
+            @Value("${desaflow.notification.tell-postponed:true}") boolean tellPostponed,
+            VillageLetterTypes letterTypes) {
         this.recipients = recipients;
         this.notifier = notifier;
+        this.letterTypes = letterTypes;
         this.meters = meters;
         this.tellPostponed = tellPostponed;
     }
@@ -65,6 +71,7 @@ class ResidentEventsListener {
                 notify(event, ResidentUpdate.SUBMITTED, submitted.requestId(), Map.of());
             }
             case REQUEST_REVISED -> recipients.remember(Contacts.of(event.payload(RequestRevised.class)));
+            case LETTER_TYPE_CHANGED -> letterTypes.changed(event.id(), event.payload(LetterTypeChanged.class));
             case REQUEST_CANCELLED -> {
                 RequestCancelled cancelled = event.payload(RequestCancelled.class);
                 notify(event, ResidentUpdate.CANCELLED, cancelled.requestId(), reason(cancelled.reason()));

@@ -54,7 +54,8 @@ class ResidentNotifier {
         variables.put("letterNumber", NONE);
         variables.putAll(details);
         variables.put("name", Objects.requireNonNullElse(recipient.name(), NONE));
-        variables.put("letterType", letterTypes.displayName(recipient.letterType(), language));
+        variables.put("letterType", letterTypes.displayName(recipient.villageCode(), recipient.letterType(),
+                language));
         variables.put("trackingCode", Objects.requireNonNullElse(recipient.trackingCode(), NONE));
         variables.put("status", update.status(language));
         variables.put("link", links.to("/lacak/" + recipient.trackingCode()));

@@ -108,7 +108,8 @@ class DailyDigest {
                 || task.dueAt() != null && task.dueAt().isBefore(clock.instant());
         String kind = overdue ? (en ? "Overdue" : "Terlambat") : task.kind() == DigestItem.Kind.NEW
                 ? (en ? "New" : "Baru") : (en ? "Reminder" : "Pengingat");
-        return "- [" + kind + "] " + task.taskName() + " - " + letterTypes.displayName(task.letterType(), language)
+        return "- [" + kind + "] " + task.taskName() + " - " + letterTypes.displayName(task.villageCode(), task.letterType(),
+                language)
                 + (task.trackingCode() == null ? "" : " " + task.trackingCode()) + " (" + (en ? "due " : "batas ")
                 + times.dueDate(task.dueAt(), language) + ")";
     }

@@ -25,6 +25,8 @@ class DigestItem {
     private String requestId;
     private String taskId;
     private String taskName;
+    /** Null in items kept before villages named their letter types: the catalogue's name then. */
+    private String villageCode;
     private String letterType;
     private String trackingCode;
     private Instant dueAt;
@@ -43,6 +45,7 @@ class DigestItem {
         this.requestId = task.requestId();
         this.taskId = task.taskId();
         this.taskName = task.taskName();
+        this.villageCode = task.villageCode();
         this.letterType = task.letterType();
         this.trackingCode = task.trackingCode();
         this.dueAt = task.dueAt();
@@ -60,6 +63,10 @@ class DigestItem {
 
     String taskName() {
         return taskName;
+    }
+
+    String villageCode() {
+        return villageCode;
     }
 
     String letterType() {

@@ -133,7 +133,7 @@ class OfficialNotifier {
         Map<String, String> variables = new HashMap<>();
         variables.put("name", Objects.requireNonNullElse(official.name(), NONE));
         variables.put("taskName", Objects.requireNonNullElse(task.taskName(), NONE));
-        variables.put("letterType", letterTypes.displayName(task.letterType(), language));
+        variables.put("letterType", letterTypes.displayName(task.villageCode(), task.letterType(), language));
         variables.put("trackingCode", Objects.requireNonNullElse(task.trackingCode(), NONE));
         variables.put("dueDate", times.dueDate(task.dueAt(), language));
         variables.put("link", inboxLink);

@@ -7,18 +7,21 @@ import id.desaflow.contracts.events.ApprovalTaskEscalated;
 import java.time.Instant;
 
 /** What the three task events share, as officials' messages use it. */
-record TaskFacts(String requestId, String taskId, String taskName, String letterType, String trackingCode,
-        Instant dueAt) {
+record TaskFacts(String requestId, String taskId, String taskName, String villageCode, String letterType,
+        String trackingCode, Instant dueAt) {
 
     static TaskFacts of(ApprovalTaskCreated e) {
-        return new TaskFacts(e.requestId(), e.taskId(), e.taskName(), e.letterType(), e.trackingCode(), e.dueAt());
+        return new TaskFacts(e.requestId(), e.taskId(), e.taskName(), e.villageCode(), e.letterType(), e.trackingCode(),
+                e.dueAt());
     }
 
     static TaskFacts of(ApprovalTaskDeadlineApproached e) {
-        return new TaskFacts(e.requestId(), e.taskId(), e.taskName(), e.letterType(), e.trackingCode(), e.dueAt());
+        return new TaskFacts(e.requestId(), e.taskId(), e.taskName(), e.villageCode(), e.letterType(), e.trackingCode(),
+                e.dueAt());
     }
 
     static TaskFacts of(ApprovalTaskEscalated e) {
-        return new TaskFacts(e.requestId(), e.taskId(), e.taskName(), e.letterType(), e.trackingCode(), e.dueAt());
+        return new TaskFacts(e.requestId(), e.taskId(), e.taskName(), e.villageCode(), e.letterType(), e.trackingCode(),
+                e.dueAt());
     }
 }

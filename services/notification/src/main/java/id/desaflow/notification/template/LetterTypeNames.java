@@ -2,6 +2,7 @@ package id.desaflow.notification.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What residents call each letter type, in Indonesian and English, from the shared letter-type catalogue
- * ({@code workflows/catalogue/letter-types.json}, copied onto the classpath at build time). A code the catalogue
- * does not know yet is shown in words rather than as a code.
+ * What residents call each letter type, in Indonesian and English: the village's own name if its administrator gave
+ * one, else the shared letter-type catalogue's ({@code workflows/catalogue/letter-types.json}, copied onto the
+ * classpath at build time). A code the catalogue does not know yet is shown in words rather than as a code.
  */
 @Component
 public class LetterTypeNames {
@@ -24,12 +25,15 @@ public class LetterTypeNames {
 
     private final Map<String, String> indonesian = new HashMap<>();
     private final Map<String, String> english = new HashMap<>();
+    private final VillageLetterTypes villages;
 
-    public LetterTypeNames() {
-        this(CATALOGUE);
+    @Autowired
+    LetterTypeNames(VillageLetterTypes villages) {
+        this(CATALOGUE, villages);
     }
 
-    LetterTypeNames(String resource) {
+    LetterTypeNames(String resource, VillageLetterTypes villages) {
+        this.villages = villages;
         ClassPathResource catalogue = new ClassPathResource(resource);
         if (!catalogue.exists()) {
             return;
@@ -45,10 +49,14 @@ public class LetterTypeNames {
         }
     }
 
-    public String displayName(String code, String language) {
+    public String displayName(String villageCode, String code, String language) {
         if (code == null || code.isBlank()) {
             return "en".equals(language) ? "letter" : "Surat";
         }
+        return villages.label(villageCode, code, language).orElseGet(() -> catalogueName(code, language));
+    }
+
+    private String catalogueName(String code, String language) {
         String name = ("en".equals(language) ? english : indonesian).get(code);
         if (name == null) {
             name = indonesian.get(code);

@@ -2,23 +2,31 @@ package id.desaflow.notification.template;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 class LetterTypeNamesTest {
-    private final LetterTypeNames names = new LetterTypeNames();
+    /** No village has named a letter type of its own. */
+    private static final VillageLetterTypes CATALOGUE_ONLY = new VillageLetterTypes(
+            mock(VillageLetterTypeVersions.class), Duration.ZERO);
+    private static final String BEJI = "3309012004";
+    private final LetterTypeNames names = new LetterTypeNames(CATALOGUE_ONLY);
 
     @Test
     void labelsComeFromTheSharedCatalogueInBothLanguages() {
-        assertThat(names.displayName("surat-keterangan-usaha", "id")).isEqualTo("Surat Keterangan Usaha");
-        assertThat(names.displayName("surat-keterangan-usaha", "en")).isEqualTo("Business Certificate");
-        assertThat(names.displayName("surat-keterangan-ahli-waris", "id")).isEqualTo("Surat Keterangan Ahli Waris");
+        assertThat(names.displayName(BEJI, "surat-keterangan-usaha", "id")).isEqualTo("Surat Keterangan Usaha");
+        assertThat(names.displayName(BEJI, "surat-keterangan-usaha", "en")).isEqualTo("Business Certificate");
+        assertThat(names.displayName(null, "surat-keterangan-ahli-waris", "id"))
+                .isEqualTo("Surat Keterangan Ahli Waris");
     }
 
     @Test
     void anUnknownCodeIsShownInWords() {
-        assertThat(names.displayName("surat-keterangan-belum-ada", "id")).isEqualTo("Surat Keterangan Belum Ada");
-        assertThat(names.displayName(null, "id")).isEqualTo("Surat");
-        assertThat(new LetterTypeNames("catalogue/missing.json").displayName("surat-pengantar-kk", "en"))
-                .isEqualTo("Surat Pengantar Kk");
+        assertThat(names.displayName(BEJI, "surat-keterangan-belum-ada", "id")).isEqualTo("Surat Keterangan Belum Ada");
+        assertThat(names.displayName(BEJI, null, "id")).isEqualTo("Surat");
+        assertThat(new LetterTypeNames("catalogue/missing.json", CATALOGUE_ONLY)
+                .displayName(BEJI, "surat-pengantar-kk", "en")).isEqualTo("Surat Pengantar Kk");
     }
 }

@@ -42,7 +42,7 @@ class FamilyMemberRule implements VerificationRule {
     @Override
     public Check check(Facts facts, RuleEntry entry) {
         String field = entry.requiredText("field");
-        String label = letterTypes.find(facts.submission().letterType())
+        String label = letterTypes.find(facts.submission().villageCode(), facts.submission().letterType())
                 .map(t -> t.fieldLabels().getOrDefault(field, field)).orElse(field);
         String nik = facts.submission().data().getOrDefault(field, "").strip();
         if (!Nik.isValid(nik)) {

@@ -29,8 +29,8 @@ class NoOpenRequestRule implements VerificationRule {
     public Check check(Facts facts, RuleEntry entry) {
         Submission s = facts.submission();
         return facts.openRequests().otherOpen(s.nik(), s.letterType(), s.requestId())
-                ? Check.fail("Masih ada permohonan " + letterTypes.label(s.letterType()) + " lain atas NIK ini yang "
-                        + "sedang diproses. Tunggu sampai selesai, atau batalkan permohonan itu lalu ajukan lagi.")
+                ? Check.fail("Masih ada permohonan " + letterTypes.label(s.villageCode(), s.letterType())
+                        + " lain atas NIK ini yang sedang diproses. Tunggu sampai selesai, atau batalkan permohonan itu lalu ajukan lagi.")
                 : Check.pass("Tidak ada permohonan lain yang sama yang sedang diproses.");
     }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * lampiran-wajib: every required document is there, uploaded or brought to the counter on paper. The required kinds
  * are the catalogue's (workflows/catalogue/letter-types.json), so the form and the check never disagree; the rules
- * file may name other kinds ({@code kinds}). A missing document is the resident's to add: the request goes back for
- * revision, naming the documents.
+ * file may name other kinds ({@code kinds}). A village that changed the type's documents decides for its own requests
+ * (what it made optional is not required, a kind it added is). A missing document is the resident's to add: the
+ * request goes back for revision, naming the documents.
  */
 @Component
 class RequiredDocumentsRule implements VerificationRule {
@@ -49,8 +50,9 @@ class RequiredDocumentsRule implements VerificationRule {
     @Override
     public Check check(Facts facts, RuleEntry entry) {
         Submission submission = facts.submission();
-        Optional<LetterTypes.LetterType> type = letterTypes.find(submission.letterType());
-        List<String> required = entry.texts("kinds")
+        Optional<LetterTypes.LetterType> type = letterTypes.find(submission.villageCode(), submission.letterType());
+        List<String> required = type.filter(t -> t.version() > 0).map(LetterTypes.LetterType::requiredAttachments)
+                .or(() -> entry.texts("kinds"))
                 .orElse(type.map(LetterTypes.LetterType::requiredAttachments).orElse(List.of()));
         List<String> missing = required.stream().filter(kind -> !submission.documents().contains(kind))
                 .filter(kind -> coverLetters.requires(submission.villageCode(), kind))

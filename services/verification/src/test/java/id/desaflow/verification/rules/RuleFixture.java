@@ -32,7 +32,8 @@ import static org.mockito.Mockito.when;
 final class RuleFixture {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final LetterTypes LETTER_TYPES = new LetterTypes(JSON, new ClassPathResource("catalogue/letter-types.json"));
+    /** The shipped catalogue: no village has a version of its own. */
+    static final LetterTypes LETTER_TYPES = letterTypes(mock(VillageLetterTypeVersions.class));
     static final CoverLetterSteps COVER_LETTERS = CoverLetterSteps.read(JSON,
             new ClassPathResource("catalogue/villages.json"));
     static final VillageSettings VILLAGES = new VillageSettings(List.of(new VillageSettings.Village(BEJI,
@@ -54,6 +55,11 @@ final class RuleFixture {
         book = new RuleBook(new RuleCatalogue(rulesFile, allRules(), LETTER_TYPES), registry, open, dukcapil,
                 Optional.of(Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Jakarta")).toInstant(),
                         ZoneId.of("UTC"))));
+    }
+
+    static LetterTypes letterTypes(VillageLetterTypeVersions villageVersions) {
+        return new LetterTypes(JSON, new ClassPathResource("catalogue/letter-types.json"),
+                new VillageLetterTypes(villageVersions, java.time.Duration.ZERO));
     }
 
     static List<VerificationRule> allRules() {

@@ -2,6 +2,7 @@ package id.desaflow.verification.rules;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.desaflow.contracts.events.LetterTypeChanged;
 import id.desaflow.verification.registry.FamilyRelation;
 import id.desaflow.verification.registry.MaritalStatus;
 import id.desaflow.verification.registry.Resident;
@@ -159,6 +160,33 @@ class RulesTest {
         assertThatThrownBy(() -> rule.validate(new RuleEntry(rule.code(), Outcome.NEEDS_REVISION, params()
                 .set("kinds", JsonNodeFactory.instance.arrayNode().add("akta-tanah"))), LETTER_TYPES.find(SKU)))
                 .hasMessageContaining("akta-tanah");
+    }
+
+    @Test
+    void lampiranWajibFollowsTheVillagesOwnVersionOverTheCatalogueAndTheRulesFile() {
+        VillageLetterTypeVersions versions = org.mockito.Mockito.mock(VillageLetterTypeVersions.class);
+        VillageLetterType beji = VillageLetterType.of(id.desaflow.verification.TestResidents.BEJI + ":" + SKU);
+        beji.receive("event-1", new LetterTypeChanged(id.desaflow.verification.TestResidents.BEJI, SKU, 1,
+                "Surat Keterangan Usaha Mikro", "Micro Business Certificate", "510", true, List.of(),
+                List.of(new LetterTypeChanged.Document("ktp", "KTP pemohon", true),
+                        new LetterTypeChanged.Document("pengantar-rt", "Surat pengantar RT/RW", false),
+                        new LetterTypeChanged.Document("izin-usaha", "Nomor Induk Berusaha (NIB)", true)),
+                "SURAT KETERANGAN USAHA MIKRO", "Usaha.", "admin.beji", java.time.Instant.now()));
+        org.mockito.Mockito.when(versions.findById(org.mockito.ArgumentMatchers.anyString()))
+                .thenReturn(Optional.of(beji));
+        RequiredDocumentsRule rule = new RequiredDocumentsRule(RuleFixture.letterTypes(versions),
+                RuleFixture.COVER_LETTERS);
+
+        Check withoutPermit = run(rule, RuleFixture.withDocuments(request(SKU, sri), Set.of("ktp", "pengantar-rt")),
+                sri, params());
+        failed(withoutPermit, "Nomor Induk Berusaha (NIB)");
+        assertThat(withoutPermit.message()).doesNotContain("pengantar");
+        Submission permitNoCoverLetter = RuleFixture.withDocuments(request(SKU, sri), Set.of("ktp", "izin-usaha"));
+        passed(run(rule, permitNoCoverLetter, sri, params()));
+        // the village chose its documents: the rules file's kinds for every village do not override that
+        ObjectNode kinds = params();
+        kinds.putArray("kinds").add("foto-usaha");
+        passed(run(rule, permitNoCoverLetter, sri, kinds));
     }
 
     @Test

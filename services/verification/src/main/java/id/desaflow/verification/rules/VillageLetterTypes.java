@@ -1,0 +1,68 @@
+package id.desaflow.verification.rules;
+
+import id.desaflow.contracts.events.LetterTypeChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each village's latest version of a letter type (intake's {@link LetterTypeChanged}), stored in MongoDB and read
+ * through a cache: the rules ask for it on every request. The instance that stores a change forgets its entry at
+ * once; other instances (the event reaches only one of them) read it again after {@code refresh-after}.
+ */
+@Component
+public class VillageLetterTypes {
+    private static final Logger log = LoggerFactory.getLogger(VillageLetterTypes.class);
+
+    private final VillageLetterTypeVersions versions;
+    private final long refreshAfterNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Optional<LetterTypeChanged> latest, long readAt) {
+    }
+
+    VillageLetterTypes(VillageLetterTypeVersions versions,
+            @Value("${desaflow.village-letter-types.refresh-after:PT1M}") Duration refreshAfter) {
+        this.versions = versions;
+        this.refreshAfterNanos = refreshAfter.toNanos();
+    }
+
+    /**
+     * Keeps the village's version if it is newer than the one held. The version and the event id are one document
+     * write; an insert race or a version conflict throws and the listener's retry sees the stored state.
+     */
+    public void changed(String eventId, LetterTypeChanged change) {
+        VillageLetterType type = versions.findById(change.key()).orElseGet(() -> VillageLetterType.of(change.key()));
+        if (type.hasHandled(eventId)) {
+            return;
+        }
+        type.receive(eventId, change);
+        versions.save(type);
+        cache.remove(change.key());
+        log.info("Village {} uses version {} of {} (received version {})", change.villageCode(),
+                type.latest().version(), change.letterType(), change.version());
+    }
+
+    /** The village's latest version of the type; empty while the village uses the shipped one. */
+    Optional<LetterTypeChanged> latest(String villageCode, String letterType) {
+        if (villageCode == null) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        // read inside compute: a change stored meanwhile removes the entry after this read, never before it
+        return cache.compute(villageCode + ":" + letterType, (key, cached) -> cached != null
+                && now - cached.readAt() < refreshAfterNanos ? cached
+                : new Cached(versions.findById(key).map(VillageLetterType::latest), now)).latest();
+    }
+
+    /** Reads every village's version again at its next lookup (after the collection was changed behind our back). */
+    void forget() {
+        cache.clear();
+    }
+}
