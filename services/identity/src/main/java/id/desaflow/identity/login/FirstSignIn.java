@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -98,6 +99,9 @@ public class FirstSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
         session.removeAttribute(PENDING);
         request.changeSessionId(); // the pre-sign-in session id must not become the signed-in one
         var user = users.loadUserByUsername(account.loginName());
+        if (user instanceof CredentialsContainer c) {
+            c.eraseCredentials(); // like a form sign-in: the hash must not travel into the stored authorization
+        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
