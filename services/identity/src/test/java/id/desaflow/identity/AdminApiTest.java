@@ -119,11 +119,11 @@ class AdminApiTest {
     void aDeactivatedOfficialCanNoLongerSignIn() throws Exception {
         HttpResponse<String> created = call("POST", "/api/v1/officials", "admin.beji", official("pensiun.beji", "3309012004"));
         JsonNode issued = JSON.readTree(created.body());
-        assertThat(new Browser(port).tokensFor("/login", "pensiun.beji", issued.get("secret").asText())
-                .get("access_token").asText()).isNotBlank();
+        assertThat(new Browser(port).tokensAfterFirstSignIn("pensiun.beji", issued.get("secret").asText(),
+                "Pensiun-2026-sandi").get("access_token").asText()).isNotBlank();
         assertThat(call("POST", "/api/v1/officials/" + issued.get("id").asText() + "/deactivation", "admin.andong", null)
                 .body()).contains("\"active\":false");
-        assertThat(Browser.location(new Browser(port).signIn("/login", "pensiun.beji", issued.get("secret").asText())))
+        assertThat(Browser.location(new Browser(port).signIn("/login", "pensiun.beji", "Pensiun-2026-sandi")))
                 .endsWith("/login?error=invalid");
     }
 
@@ -183,8 +183,8 @@ class AdminApiTest {
                 Map.of("username", "admin2.beji", "name", "Admin Kedua", "village", "3309012004",
                         "roles", java.util.List.of("admin-desa")));
         JsonNode issued = JSON.readTree(created.body());
-        tokens.put("admin2", new Browser(port).tokensFor("/login", "admin2.beji", issued.get("secret").asText())
-                .get("access_token").asText());
+        tokens.put("admin2", new Browser(port).tokensAfterFirstSignIn("admin2.beji", issued.get("secret").asText(),
+                "Admin-Kedua-2026").get("access_token").asText());
         assertThat(call("GET", "/api/v1/officials?village=3309012004", "admin2", null).statusCode()).isEqualTo(200);
         call("POST", "/api/v1/officials/" + issued.get("id").asText() + "/deactivation", "admin.beji", null);
         assertThat(call("GET", "/api/v1/officials?village=3309012004", "admin2", null).statusCode()).isEqualTo(403);

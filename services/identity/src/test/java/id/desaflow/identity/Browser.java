@@ -96,6 +96,23 @@ final class Browser {
         return code(client, location(signedIn));
     }
 
+    /**
+     * An official whose first password an administrator issued: authorization request, sign-in with it, the
+     * "choose a new password" page, back to the authorization request, tokens.
+     */
+    JsonNode tokensAfterFirstSignIn(String username, String firstPassword, String chosen) throws Exception {
+        String verifier = verifier();
+        get(authorizeUrl(CLI, challenge(verifier)));
+        assertThat(location(signIn("/login", username, firstPassword))).endsWith("/login/sandi-baru");
+        HttpResponse<String> changed = submit("/login/sandi-baru", "/login/sandi-baru",
+                Map.of("password", chosen, "password2", chosen));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
+        assertThat(location(changed)).as("back to the authorization request").contains("/oauth2/authorize");
+        HttpResponse<String> token = redeem(CLI, code(CLI, location(changed)), verifier);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body());
+    }
+
     /** For a browser that is already signed in: the authorization code the client is redirected with. */
     String code(Client client, String authorizeUrl) throws Exception {
         HttpResponse<String> code = get(authorizeUrl);

@@ -84,7 +84,7 @@ class AdminApi {
 
     @PostMapping("/officials")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Buat akun petugas; kata sandi awal ditampilkan sekali")
+    @Operation(summary = "Buat akun petugas; kata sandi awal ditampilkan sekali dan wajib diganti saat masuk pertama")
     IssuedSecret create(@AuthenticationPrincipal Actor caller, @RequestBody NewOfficial body, HttpServletRequest http) {
         Actor admin = admin(caller);
         List<FieldProblem> problems = new ArrayList<>();
@@ -105,10 +105,10 @@ class AdminApi {
         if (accounts.findByLoginName(body.username()).isPresent()) {
             throw ProblemException.conflict("username-taken", "Nama pengguna sudah dipakai", Map.of());
         }
-        String password = secret(12);
-        Account a = Account.official(UUID.randomUUID().toString(), body.username(), body.name().trim(),
-                encoder.encode(password), body.village(), body.roles(), body.dusun(), body.email(), body.phone(),
-                clock.instant());
+        String password = firstPassword();
+        Account a = Account.official(UUID.randomUUID().toString(), body.username(), body.name().trim(), null,
+                body.village(), body.roles(), body.dusun(), body.email(), body.phone(), clock.instant());
+        a.issuePassword(encoder.encode(password)); // the administrator saw it: replaced at first sign-in
         accounts.save(a);
         audit.record(a.id(), admin.userId(), "official-created", String.join(",", a.roles()), ip(http));
         return new IssuedSecret(a.id(), password);
@@ -243,12 +243,17 @@ class AdminApi {
         return request.getRemoteAddr();
     }
 
-    private static String secret(int length) {
+    /** 12 characters without look-alikes (read aloud or copied by hand), always letters and digits. */
+    private static String firstPassword() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
+        String password;
+        do {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+            }
+            password = b.toString();
+        } while (password.chars().noneMatch(Character::isDigit) || password.chars().noneMatch(Character::isLetter));
+        return password;
     }
 }
