@@ -139,6 +139,10 @@ final class Browser {
                 Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
     }
 
+    HttpResponse<String> introspect(Client client, String token) throws Exception {
+        return tokenEndpoint(client, "/oauth2/introspect", Map.of("token", token));
+    }
+
     HttpResponse<String> revoke(Client client, String token) throws Exception {
         return tokenEndpoint(client, "/oauth2/revoke", Map.of("token", token));
     }

@@ -41,6 +41,7 @@ class RestartTest {
     private JsonNode portalTokens;
     private JsonNode toRevoke;
     private JsonNode toRemove;
+    private JsonNode toSignOut;
     private ConfigurableApplicationContext restarted;
     private int restartedPort;
 
@@ -51,6 +52,7 @@ class RestartTest {
         portalTokens = new Browser(port).tokensFor(Browser.PORTAL, "/login", "kades.beji", PASSWORD);
         toRevoke = new Browser(port).tokensFor(Browser.PORTAL, "/login", "operator.beji", PASSWORD);
         toRemove = new Browser(port).tokensFor(Browser.PORTAL, "/login/warga", "3309010210740043", "135790");
+        toSignOut = new Browser(port).tokensFor(Browser.PORTAL, "/login", "sekdes.beji", PASSWORD);
         restarted = new SpringApplicationBuilder(IdentityApplication.class).run(
                 "--server.port=0",
                 "--spring.data.mongodb.uri=" + env.getProperty("spring.data.mongodb.uri"),
@@ -92,6 +94,25 @@ class RestartTest {
                 .get("access_token").asText()).isNotBlank();
         assertThat(portal.tryRefresh(Browser.PORTAL, portalTokens.get("refresh_token").asText()).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void userInfoIntrospectionAndSignOutKnowTheTokensFromBeforeTheRestart() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://localhost:" + restartedPort;
+        HttpResponse<String> userInfo = http.send(HttpRequest.newBuilder(URI.create(base + "/userinfo"))
+                .header("Authorization", "Bearer " + toSignOut.get("access_token").asText()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
+        assertThat(userInfo.body()).contains("\"sub\":\"demo-beji-sekdes\"");
+        HttpResponse<String> introspection = new Browser(restartedPort).introspect(Browser.PORTAL,
+                toSignOut.get("access_token").asText());
+        assertThat(introspection.body()).contains("\"active\":true", "\"client_id\":\"portal\"");
+        // the portal's "Keluar": the ID token from before the restart names the sign-in to end
+        HttpResponse<String> signOut = new Browser(restartedPort).get("/connect/logout?id_token_hint="
+                + toSignOut.get("id_token").asText() + "&post_logout_redirect_uri=http://localhost:8080/");
+        assertThat(signOut.statusCode()).as(signOut.body()).isEqualTo(302);
+        assertThat(Browser.location(signOut)).isEqualTo("http://localhost:8080/");
     }
 
     @Test
