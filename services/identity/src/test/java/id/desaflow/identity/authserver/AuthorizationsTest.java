@@ -210,6 +210,20 @@ class AuthorizationsTest {
     }
 
     @Test
+    void expiredAuthorizationsArePurgedWhereTheStoreIgnoresTtl() {
+        Issued live = issue();
+        OAuth2Authorization old = OAuth2Authorization.withRegisteredClient(clients.findById("portal"))
+                .id(UUID.randomUUID().toString()).principalName("sekdes.beji")
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .token(new OAuth2AuthorizationCode("old-code", now.minusSeconds(600), now.minusSeconds(300)))
+                .build();
+        service.save(old);
+        assertThat(((Authorizations) service).purgeExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(service.findById(old.getId())).isNull();
+        assertThat(service.findById(live.authorization().getId())).as("not yet expired").isNotNull();
+    }
+
+    @Test
     void lookupFieldsAreIndexedAndDocumentsExpire() {
         List<IndexInfo> indexes = mongo.indexOps("authorizations").getIndexInfo();
         assertThat(indexes).anySatisfy(i -> {
