@@ -119,12 +119,16 @@ class AdminApiTest {
     void aDeactivatedOfficialCanNoLongerSignIn() throws Exception {
         HttpResponse<String> created = call("POST", "/api/v1/officials", "admin.beji", official("pensiun.beji", "3309012004"));
         JsonNode issued = JSON.readTree(created.body());
-        assertThat(new Browser(port).tokensAfterFirstSignIn("pensiun.beji", issued.get("secret").asText(),
-                "Pensiun-2026-sandi").get("access_token").asText()).isNotBlank();
+        Browser portal = new Browser(port);
+        JsonNode signedIn = portal.tokensAfterFirstSignIn(Browser.PORTAL, "pensiun.beji",
+                issued.get("secret").asText(), "Pensiun-2026-sandi");
         assertThat(call("POST", "/api/v1/officials/" + issued.get("id").asText() + "/deactivation", "admin.andong", null)
                 .body()).contains("\"active\":false");
         assertThat(Browser.location(new Browser(port).signIn("/login", "pensiun.beji", "Pensiun-2026-sandi")))
                 .endsWith("/login?error=invalid");
+        // the portal's sign-in ends too: its refresh token no longer gives access tokens
+        assertThat(portal.tryRefresh(Browser.PORTAL, signedIn.get("refresh_token").asText()).statusCode())
+                .isEqualTo(400);
     }
 
     @Test

@@ -101,14 +101,19 @@ final class Browser {
      * "choose a new password" page, back to the authorization request, tokens.
      */
     JsonNode tokensAfterFirstSignIn(String username, String firstPassword, String chosen) throws Exception {
+        return tokensAfterFirstSignIn(CLI, username, firstPassword, chosen);
+    }
+
+    JsonNode tokensAfterFirstSignIn(Client client, String username, String firstPassword, String chosen)
+            throws Exception {
         String verifier = verifier();
-        get(authorizeUrl(CLI, challenge(verifier)));
+        get(authorizeUrl(client, challenge(verifier)));
         assertThat(location(signIn("/login", username, firstPassword))).endsWith("/login/sandi-baru");
         HttpResponse<String> changed = submit("/login/sandi-baru", "/login/sandi-baru",
                 Map.of("password", chosen, "password2", chosen));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
         assertThat(location(changed)).as("back to the authorization request").contains("/oauth2/authorize");
-        HttpResponse<String> token = redeem(CLI, code(CLI, location(changed)), verifier);
+        HttpResponse<String> token = redeem(client, code(client, location(changed)), verifier);
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return JSON.readTree(token.body());
     }

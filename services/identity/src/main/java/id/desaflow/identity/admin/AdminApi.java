@@ -4,6 +4,7 @@ import id.desaflow.identity.account.Account;
 import id.desaflow.identity.account.Accounts;
 import id.desaflow.identity.audit.AuditRecord;
 import id.desaflow.identity.audit.AuditTrail;
+import id.desaflow.identity.authserver.Authorizations;
 import jakarta.servlet.http.HttpServletRequest;
 import id.desaflow.platform.identity.Nik;
 import id.desaflow.platform.security.Actor;
@@ -44,9 +45,11 @@ class AdminApi {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Authorizations signIns;
 
-    AdminApi(Accounts accounts, PasswordEncoder encoder, Clock clock, AuditTrail audit) {
+    AdminApi(Accounts accounts, PasswordEncoder encoder, Clock clock, AuditTrail audit, Authorizations signIns) {
         this.audit = audit;
+        this.signIns = signIns;
         this.accounts = accounts;
         this.encoder = encoder;
         this.clock = clock;
@@ -84,7 +87,7 @@ class AdminApi {
 
     @PostMapping("/officials")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Buat akun petugas; kata sandi awal ditampilkan sekali dan wajib diganti saat masuk pertama")
+    @Operation(summary = "Buat akun petugas; kata sandi awal ditampilkan sekali, diganti saat masuk pertama")
     IssuedSecret create(@AuthenticationPrincipal Actor caller, @RequestBody NewOfficial body, HttpServletRequest http) {
         Actor admin = admin(caller);
         List<FieldProblem> problems = new ArrayList<>();
@@ -138,6 +141,7 @@ class AdminApi {
         Account a = administrable(admin, id);
         a.deactivate(clock.instant());
         accounts.save(a);
+        signIns.removeAllOf(a.loginName()); // else the portal would keep refreshing its tokens for hours
         audit.record(a.id(), admin.userId(), "deactivated", null, ip(http));
         return OfficialView.of(a);
     }

@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
  * Authorization Server's JDBC service (never default typing for arbitrary classes).
  */
 @Component
-class Authorizations implements OAuth2AuthorizationService {
+public class Authorizations implements OAuth2AuthorizationService {
 
     static final String UNKNOWN = "sha256:";
     /** An authorization without tokens (waiting for consent) is kept this long. */
@@ -148,6 +148,16 @@ class Authorizations implements OAuth2AuthorizationService {
     @Override
     public void remove(OAuth2Authorization authorization) {
         mongo.remove(Query.query(Criteria.where("_id").is(authorization.getId())), StoredAuthorization.class);
+    }
+
+    /**
+     * Ends every sign-in of {@code loginName} (a deactivated account, a password reset): its refresh tokens stop
+     * working at once. Access tokens already out stay valid until they expire (at most 15 minutes); the admin API
+     * re-reads its callers from the store anyway.
+     */
+    public long removeAllOf(String loginName) {
+        return mongo.remove(Query.query(Criteria.where("principalName").is(loginName)), StoredAuthorization.class)
+                .getDeletedCount();
     }
 
     @Override

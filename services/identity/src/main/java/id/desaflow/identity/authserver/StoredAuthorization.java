@@ -23,8 +23,8 @@ import java.util.Set;
 @CompoundIndex(name = "id_token_hash", def = "{'tokens.id_token.hash': 1}", sparse = true)
 @CompoundIndex(name = "user_code_hash", def = "{'tokens.user_code.hash': 1}", sparse = true)
 @CompoundIndex(name = "device_code_hash", def = "{'tokens.device_code.hash': 1}", sparse = true)
-record StoredAuthorization(@Id String id, String registeredClientId, String principalName, String grantType,
-        Set<String> authorizedScopes, String attributes, @Indexed(sparse = true) String stateHash,
+record StoredAuthorization(@Id String id, String registeredClientId, @Indexed String principalName,
+        String grantType, Set<String> authorizedScopes, String attributes, @Indexed(sparse = true) String stateHash,
         Map<String, StoredToken> tokens, @Indexed(expireAfter = "0s") Instant expiresAt) {
 
     /** {@code accessTokenType}/{@code scopes}: access tokens only. */
