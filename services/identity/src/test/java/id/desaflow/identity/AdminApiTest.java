@@ -132,6 +132,41 @@ class AdminApiTest {
     }
 
     @Test
+    void aPasswordResetIsShownOnceEndsTheSignInsLiftsTheLockAndMustBeReplaced() throws Exception {
+        JsonNode issued = JSON.readTree(call("POST", "/api/v1/officials", "admin.beji",
+                official("lupa.beji", "3309012004")).body());
+        String id = issued.get("id").asText();
+        Browser portal = new Browser(port);
+        JsonNode signedIn = portal.tokensAfterFirstSignIn(Browser.PORTAL, "lupa.beji", issued.get("secret").asText(),
+                "Lupa-Sandi-2026");
+        for (int i = 0; i < 5; i++) {
+            new Browser(port).signIn("/login", "lupa.beji", "salah-" + i);
+        }
+        assertThat(Browser.location(new Browser(port).signIn("/login", "lupa.beji", "Lupa-Sandi-2026")))
+                .endsWith("error=locked");
+
+        String path = "/api/v1/officials/" + id + "/password-reset";
+        assertThat(call("POST", path, "admin.sempu", null).statusCode()).isEqualTo(404);
+        assertThat(call("POST", path, "sekdes.beji", null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/officials/demo-warga-sri/password-reset", "admin.beji", null).statusCode())
+                .as("residents get PINs at the counter, not passwords").isEqualTo(404);
+        HttpResponse<String> reset = call("POST", path, "admin.beji", null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        String secret = JSON.readTree(reset.body()).get("secret").asText();
+        assertThat(secret).hasSize(12);
+
+        assertThat(portal.tryRefresh(Browser.PORTAL, signedIn.get("refresh_token").asText()).statusCode())
+                .as("the portal's sign-in ended").isEqualTo(400);
+        assertThat(Browser.location(new Browser(port).signIn("/login", "lupa.beji", "Lupa-Sandi-2026")))
+                .endsWith("/login?error=invalid");
+        assertThat(new Browser(port).tokensAfterFirstSignIn("lupa.beji", secret, "Lupa-Lagi-2026")
+                .get("access_token").asText()).isNotBlank();
+        assertThat(call("GET", "/api/v1/audit/users/" + id, "admin.beji", null).body())
+                .contains("\"action\":\"password-issued\"", "\"actorId\":\"demo-beji-admin\"")
+                .doesNotContain(secret);
+    }
+
+    @Test
     void signInsAreAuditedWithTheClientAddress() throws Exception {
         HttpResponse<String> audit = call("GET", "/api/v1/audit/users/demo-beji-sekdes", "admin.beji", null);
         assertThat(audit.statusCode()).isEqualTo(200);

@@ -147,6 +147,24 @@ class AdminApi {
     }
 
     /**
+     * An official forgot the password or is locked out: the administrator issues a new one, shown once; like a
+     * first password it must be replaced at the next sign-in, and the official's current sign-ins end.
+     */
+    @PostMapping("/officials/{id}/password-reset")
+    @Operation(summary = "Terbitkan kata sandi baru petugas; ditampilkan sekali, diganti saat masuk berikutnya")
+    IssuedSecret resetPassword(@AuthenticationPrincipal Actor caller, @PathVariable String id,
+            HttpServletRequest http) {
+        Actor admin = admin(caller);
+        Account a = administrable(admin, id);
+        String password = firstPassword();
+        a.issuePassword(encoder.encode(password));
+        accounts.save(a);
+        signIns.removeAllOf(a.loginName());
+        audit.record(a.id(), admin.userId(), "password-issued", null, ip(http));
+        return new IssuedSecret(a.id(), password);
+    }
+
+    /**
      * At the counter: an operator of the village or its administrators issue a PIN, shown once, to be replaced at
      * first sign-in. NIK in the body, never the URL. Creates the resident's account on first issue.
      */
