@@ -195,6 +195,13 @@ class AdminApiTest {
                 .asText(), "admin.beji", null);
         assertThat(audit.body()).contains("pin-issued", "demo-beji-operator", "demo-andong-admin")
                 .doesNotContain("3309016204850003", "081298765432");
+        // a resident signed in on the portal is signed out by a new PIN from the counter
+        Browser portal = new Browser(port);
+        String counterPin = JSON.readTree(byKecamatan.body()).get("secret").asText();
+        String refresh = portal.tokensAfterFirstSignIn(Browser.PORTAL, "3309016204850003", counterPin,
+                counterPin.equals("524163") ? "524164" : "524163").get("refresh_token").asText();
+        assertThat(call("POST", "/api/v1/residents/pin-reset", "operator.beji", resident).statusCode()).isEqualTo(200);
+        assertThat(portal.tryRefresh(Browser.PORTAL, refresh).statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/residents/pin-reset", "operator.beji",
                 Map.of("nik", "12", "village", "3309012004", "phone", "x")).body())
                 .contains("\"nik\"", "\"phone\"");

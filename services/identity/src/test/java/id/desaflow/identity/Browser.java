@@ -97,20 +97,22 @@ final class Browser {
     }
 
     /**
-     * An official whose first password an administrator issued: authorization request, sign-in with it, the
-     * "choose a new password" page, back to the authorization request, tokens.
+     * An official whose first password an administrator issued (or a resident with a counter PIN: a 16-digit
+     * login): authorization request, sign-in with it, the page to choose an own one, back to the authorization
+     * request, tokens.
      */
-    JsonNode tokensAfterFirstSignIn(String username, String firstPassword, String chosen) throws Exception {
-        return tokensAfterFirstSignIn(CLI, username, firstPassword, chosen);
+    JsonNode tokensAfterFirstSignIn(String login, String issued, String chosen) throws Exception {
+        return tokensAfterFirstSignIn(CLI, login, issued, chosen);
     }
 
-    JsonNode tokensAfterFirstSignIn(Client client, String username, String firstPassword, String chosen)
-            throws Exception {
+    JsonNode tokensAfterFirstSignIn(Client client, String login, String issued, String chosen) throws Exception {
+        boolean resident = login.matches("\\d{16}");
+        String page = resident ? "/login/pin-baru" : "/login/sandi-baru";
+        String field = resident ? "pin" : "password";
         String verifier = verifier();
         get(authorizeUrl(client, challenge(verifier)));
-        assertThat(location(signIn("/login", username, firstPassword))).endsWith("/login/sandi-baru");
-        HttpResponse<String> changed = submit("/login/sandi-baru", "/login/sandi-baru",
-                Map.of("password", chosen, "password2", chosen));
+        assertThat(location(signIn(resident ? "/login/warga" : "/login", login, issued))).endsWith(page);
+        HttpResponse<String> changed = submit(page, page, Map.of(field, chosen, field + "2", chosen));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
         assertThat(location(changed)).as("back to the authorization request").contains("/oauth2/authorize");
         HttpResponse<String> token = redeem(client, code(client, location(changed)), verifier);

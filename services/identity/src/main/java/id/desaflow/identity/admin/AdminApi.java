@@ -202,6 +202,7 @@ class AdminApi {
             throw ProblemException.notFound("warga");
         } else {
             a.resetPin(encoder.encode(pin));
+            signIns.removeAllOf(a.loginName()); // whoever knew the old PIN is signed out
         }
         accounts.save(a);
         audit.record(a.id(), staff.userId(), "pin-issued", null, ip(http));
