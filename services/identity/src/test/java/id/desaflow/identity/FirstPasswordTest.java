@@ -83,7 +83,7 @@ class FirstPasswordTest {
         assertThat(alert(mismatch)).contains("tidak sama");
         HttpResponse<String> reused = choose(browser, first, first);
         assertThat(reused.statusCode()).isEqualTo(400);
-        assertThat(alert(reused)).contains("berbeda dari kata sandi awal");
+        assertThat(alert(reused)).contains("berbeda dari kata sandi dari admin");
         assertThat(Browser.location(browser.get(CLI_AUTHORIZE))).as("still not signed in").endsWith("/login");
 
         HttpResponse<String> chosen = choose(browser, "Sandi-Baru-2026", "Sandi-Baru-2026");

@@ -118,7 +118,7 @@ public class FirstSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
             problem = "Kedua kolom kata sandi tidak sama.";
         }
         if (problem == null && encoder.matches(password, account.secretHash())) {
-            problem = "Kata sandi baru harus berbeda dari kata sandi awal.";
+            problem = "Kata sandi baru harus berbeda dari kata sandi dari admin.";
         }
         if (problem != null) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(passwordPage(request, problem));
@@ -129,8 +129,8 @@ public class FirstSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private static String passwordPage(HttpServletRequest request, String problem) {
         return LoginHtml.page("Buat kata sandi baru", (problem == null ? "" : LoginHtml.alert(problem))
-                + "<p>Kata sandi awal dari admin desa hanya untuk masuk pertama kali. Pilih kata sandi yang hanya "
-                + "Anda ketahui.</p><form method=\"post\" action=\"" + NEW_PASSWORD + "\">" + LoginHtml.csrf(request)
+                + "<p>Kata sandi dari admin desa hanya untuk masuk kali ini. Pilih kata sandi yang hanya Anda "
+                + "ketahui.</p><form method=\"post\" action=\"" + NEW_PASSWORD + "\">" + LoginHtml.csrf(request)
                 + "<label for=\"password\">Kata sandi baru</label><input id=\"password\" name=\"password\""
                 + " type=\"password\" minlength=\"" + PasswordPolicy.MIN_LENGTH + "\" maxlength=\""
                 + PasswordPolicy.MAX_LENGTH + "\" autocomplete=\"new-password\" aria-describedby=\"aturan\" required>"
