@@ -119,12 +119,51 @@ class AdminApiTest {
     void aDeactivatedOfficialCanNoLongerSignIn() throws Exception {
         HttpResponse<String> created = call("POST", "/api/v1/officials", "admin.beji", official("pensiun.beji", "3309012004"));
         JsonNode issued = JSON.readTree(created.body());
-        assertThat(new Browser(port).tokensFor("/login", "pensiun.beji", issued.get("secret").asText())
-                .get("access_token").asText()).isNotBlank();
+        Browser portal = new Browser(port);
+        JsonNode signedIn = portal.tokensAfterFirstSignIn(Browser.PORTAL, "pensiun.beji",
+                issued.get("secret").asText(), "Pensiun-2026-sandi");
         assertThat(call("POST", "/api/v1/officials/" + issued.get("id").asText() + "/deactivation", "admin.andong", null)
                 .body()).contains("\"active\":false");
-        assertThat(Browser.location(new Browser(port).signIn("/login", "pensiun.beji", issued.get("secret").asText())))
+        assertThat(Browser.location(new Browser(port).signIn("/login", "pensiun.beji", "Pensiun-2026-sandi")))
                 .endsWith("/login?error=invalid");
+        // the portal's sign-in ends too: its refresh token no longer gives access tokens
+        assertThat(portal.tryRefresh(Browser.PORTAL, signedIn.get("refresh_token").asText()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aPasswordResetIsShownOnceEndsTheSignInsLiftsTheLockAndMustBeReplaced() throws Exception {
+        JsonNode issued = JSON.readTree(call("POST", "/api/v1/officials", "admin.beji",
+                official("lupa.beji", "3309012004")).body());
+        String id = issued.get("id").asText();
+        Browser portal = new Browser(port);
+        JsonNode signedIn = portal.tokensAfterFirstSignIn(Browser.PORTAL, "lupa.beji", issued.get("secret").asText(),
+                "Lupa-Sandi-2026");
+        for (int i = 0; i < 5; i++) {
+            new Browser(port).signIn("/login", "lupa.beji", "salah-" + i);
+        }
+        assertThat(Browser.location(new Browser(port).signIn("/login", "lupa.beji", "Lupa-Sandi-2026")))
+                .endsWith("error=locked");
+
+        String path = "/api/v1/officials/" + id + "/password-reset";
+        assertThat(call("POST", path, "admin.sempu", null).statusCode()).isEqualTo(404);
+        assertThat(call("POST", path, "sekdes.beji", null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/officials/demo-warga-sri/password-reset", "admin.beji", null).statusCode())
+                .as("residents get PINs at the counter, not passwords").isEqualTo(404);
+        HttpResponse<String> reset = call("POST", path, "admin.beji", null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        String secret = JSON.readTree(reset.body()).get("secret").asText();
+        assertThat(secret).hasSize(12);
+
+        assertThat(portal.tryRefresh(Browser.PORTAL, signedIn.get("refresh_token").asText()).statusCode())
+                .as("the portal's sign-in ended").isEqualTo(400);
+        assertThat(Browser.location(new Browser(port).signIn("/login", "lupa.beji", "Lupa-Sandi-2026")))
+                .endsWith("/login?error=invalid");
+        assertThat(new Browser(port).tokensAfterFirstSignIn("lupa.beji", secret, "Lupa-Lagi-2026")
+                .get("access_token").asText()).isNotBlank();
+        assertThat(call("GET", "/api/v1/audit/users/" + id, "admin.beji", null).body())
+                .contains("\"action\":\"password-issued\"", "\"actorId\":\"demo-beji-admin\"")
+                .doesNotContain(secret);
     }
 
     @Test
@@ -156,6 +195,13 @@ class AdminApiTest {
                 .asText(), "admin.beji", null);
         assertThat(audit.body()).contains("pin-issued", "demo-beji-operator", "demo-andong-admin")
                 .doesNotContain("3309016204850003", "081298765432");
+        // a resident signed in on the portal is signed out by a new PIN from the counter
+        Browser portal = new Browser(port);
+        String counterPin = JSON.readTree(byKecamatan.body()).get("secret").asText();
+        String refresh = portal.tokensAfterFirstSignIn(Browser.PORTAL, "3309016204850003", counterPin,
+                counterPin.equals("524163") ? "524164" : "524163").get("refresh_token").asText();
+        assertThat(call("POST", "/api/v1/residents/pin-reset", "operator.beji", resident).statusCode()).isEqualTo(200);
+        assertThat(portal.tryRefresh(Browser.PORTAL, refresh).statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/residents/pin-reset", "operator.beji",
                 Map.of("nik", "12", "village", "3309012004", "phone", "x")).body())
                 .contains("\"nik\"", "\"phone\"");
@@ -183,8 +229,8 @@ class AdminApiTest {
                 Map.of("username", "admin2.beji", "name", "Admin Kedua", "village", "3309012004",
                         "roles", java.util.List.of("admin-desa")));
         JsonNode issued = JSON.readTree(created.body());
-        tokens.put("admin2", new Browser(port).tokensFor("/login", "admin2.beji", issued.get("secret").asText())
-                .get("access_token").asText());
+        tokens.put("admin2", new Browser(port).tokensAfterFirstSignIn("admin2.beji", issued.get("secret").asText(),
+                "Admin-Kedua-2026").get("access_token").asText());
         assertThat(call("GET", "/api/v1/officials?village=3309012004", "admin2", null).statusCode()).isEqualTo(200);
         call("POST", "/api/v1/officials/" + issued.get("id").asText() + "/deactivation", "admin.beji", null);
         assertThat(call("GET", "/api/v1/officials?village=3309012004", "admin2", null).statusCode()).isEqualTo(403);

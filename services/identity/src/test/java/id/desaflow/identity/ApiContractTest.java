@@ -45,7 +45,7 @@ class ApiContractTest {
                 served.add(m.toUpperCase() + " " + p.getKey());
             }
         }));
-        assertThat(promised).hasSize(6);
+        assertThat(promised).hasSize(7);
         assertThat(served).containsAll(promised);
     }
 }

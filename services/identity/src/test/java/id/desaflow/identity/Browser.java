@@ -79,31 +79,88 @@ final class Browser {
 
     /** Authorization request, sign-in, consent-less redirect with the code, code + verifier exchange. */
     JsonNode tokensFor(Client client, String page, String login, String secret) throws Exception {
-        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        HttpResponse<String> first = get(authorizeUrl(client, challenge));
+        String verifier = verifier();
+        HttpResponse<String> token = redeem(client, codeFor(client, page, login, secret, verifier), verifier);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body());
+    }
+
+    /** Authorization request with the verifier's challenge, sign-in, the code the client is redirected with. */
+    String codeFor(Client client, String page, String login, String secret, String verifier) throws Exception {
+        HttpResponse<String> first = get(authorizeUrl(client, challenge(verifier)));
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(location(first)).endsWith("/login");
         HttpResponse<String> signedIn = signIn(page, login, secret);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(location(signedIn)).as("back to the authorization request").contains("/oauth2/authorize");
-        return exchange(client, location(signedIn), verifier);
+        return code(client, location(signedIn));
     }
 
-    /** For a browser that is already signed in: follow the authorization request to the code and exchange it. */
-    JsonNode exchange(Client client, String authorizeUrl, String verifier) throws Exception {
+    /**
+     * An official whose first password an administrator issued (or a resident with a counter PIN: a 16-digit
+     * login): authorization request, sign-in with it, the page to choose an own one, back to the authorization
+     * request, tokens.
+     */
+    JsonNode tokensAfterFirstSignIn(String login, String issued, String chosen) throws Exception {
+        return tokensAfterFirstSignIn(CLI, login, issued, chosen);
+    }
+
+    JsonNode tokensAfterFirstSignIn(Client client, String login, String issued, String chosen) throws Exception {
+        boolean resident = login.matches("\\d{16}");
+        String page = resident ? "/login/pin-baru" : "/login/sandi-baru";
+        String field = resident ? "pin" : "password";
+        String verifier = verifier();
+        get(authorizeUrl(client, challenge(verifier)));
+        assertThat(location(signIn(resident ? "/login/warga" : "/login", login, issued))).endsWith(page);
+        HttpResponse<String> changed = submit(page, page, Map.of(field, chosen, field + "2", chosen));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
+        assertThat(location(changed)).as("back to the authorization request").contains("/oauth2/authorize");
+        HttpResponse<String> token = redeem(client, code(client, location(changed)), verifier);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body());
+    }
+
+    /** For a browser that is already signed in: the authorization code the client is redirected with. */
+    String code(Client client, String authorizeUrl) throws Exception {
         HttpResponse<String> code = get(authorizeUrl);
         assertThat(code.statusCode()).isEqualTo(302);
         String redirect = location(code);
         assertThat(redirect).startsWith(client.redirect() + "?code=").contains("state=s1");
-        String authCode = URI.create(redirect).getQuery().split("&")[0].substring("code=".length());
-        return token(client, Map.of("grant_type", "authorization_code", "code", authCode,
+        return URI.create(redirect).getQuery().split("&")[0].substring("code=".length());
+    }
+
+    /** The token endpoint's answer to a code + PKCE verifier, whatever it is. */
+    HttpResponse<String> redeem(Client client, String code, String verifier) throws Exception {
+        return tokenEndpoint(client, "/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", client.redirect(), "code_verifier", verifier));
     }
 
     JsonNode refresh(Client client, String refreshToken) throws Exception {
-        return token(client, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        HttpResponse<String> token = tryRefresh(client, refreshToken);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body());
+    }
+
+    HttpResponse<String> tryRefresh(Client client, String refreshToken) throws Exception {
+        return tokenEndpoint(client, "/oauth2/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    HttpResponse<String> introspect(Client client, String token) throws Exception {
+        return tokenEndpoint(client, "/oauth2/introspect", Map.of("token", token));
+    }
+
+    HttpResponse<String> revoke(Client client, String token) throws Exception {
+        return tokenEndpoint(client, "/oauth2/revoke", Map.of("token", token));
+    }
+
+    static String verifier() {
+        return UUID.randomUUID() + "-" + UUID.randomUUID();
+    }
+
+    static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     static String authorizeUrl(Client client, String challenge) {
@@ -112,9 +169,10 @@ final class Browser {
                 "code_challenge", challenge, "code_challenge_method", "S256"));
     }
 
-    private JsonNode token(Client client, Map<String, String> form) throws Exception {
+    private HttpResponse<String> tokenEndpoint(Client client, String path, Map<String, String> form)
+            throws Exception {
         Map<String, String> body = new LinkedHashMap<>(form);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (client.secret() == null) {
             body.put("client_id", client.id());
@@ -122,10 +180,8 @@ final class Browser {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (client.id() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> token = http.send(request.POST(HttpRequest.BodyPublishers.ofString(encode(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return JSON.readTree(token.body());
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(encode(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode claims(String jwt) throws Exception {

@@ -77,6 +77,21 @@ class SignInFlowTest {
     }
 
     @Test
+    void aCodeIsRedeemedOnceAndReplayingItVoidsTheTokensItGave() throws Exception {
+        Browser browser = new Browser(port);
+        String verifier = Browser.verifier();
+        String code = browser.codeFor(Browser.PORTAL, "/login", "kasi-pemerintahan.beji", "Desa-Beji-2026!", verifier);
+        HttpResponse<String> first = browser.redeem(Browser.PORTAL, code, verifier);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        HttpResponse<String> replay = browser.redeem(Browser.PORTAL, code, verifier);
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.body()).contains("invalid_grant");
+        String refresh = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body())
+                .get("refresh_token").asText();
+        assertThat(browser.tryRefresh(Browser.PORTAL, refresh).statusCode()).as("the code was replayed").isEqualTo(400);
+    }
+
+    @Test
     void anAuthorizationRequestWithoutPkceGetsNoCode() throws Exception {
         Browser browser = new Browser(port);
         browser.signIn("/login", "kades.beji", "Desa-Beji-2026!");

@@ -128,6 +128,20 @@ public class Account extends AggregateRoot {
         lockedUntil = null;
     }
 
+    /**
+     * A password an administrator issued (and saw): like a counter PIN, the official must replace it before the
+     * first sign-in completes. Also lifts a lock-out.
+     */
+    public void issuePassword(String passwordHash) {
+        if (resident) {
+            throw new IllegalStateException("Akun warga memakai PIN, bukan kata sandi");
+        }
+        secretHash = passwordHash;
+        mustChangeSecret = true;
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
     public void changeSecret(String newHash) {
         secretHash = newHash;
         mustChangeSecret = false;

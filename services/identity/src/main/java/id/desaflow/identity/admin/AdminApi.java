@@ -4,6 +4,7 @@ import id.desaflow.identity.account.Account;
 import id.desaflow.identity.account.Accounts;
 import id.desaflow.identity.audit.AuditRecord;
 import id.desaflow.identity.audit.AuditTrail;
+import id.desaflow.identity.authserver.Authorizations;
 import jakarta.servlet.http.HttpServletRequest;
 import id.desaflow.platform.identity.Nik;
 import id.desaflow.platform.security.Actor;
@@ -44,9 +45,11 @@ class AdminApi {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Authorizations signIns;
 
-    AdminApi(Accounts accounts, PasswordEncoder encoder, Clock clock, AuditTrail audit) {
+    AdminApi(Accounts accounts, PasswordEncoder encoder, Clock clock, AuditTrail audit, Authorizations signIns) {
         this.audit = audit;
+        this.signIns = signIns;
         this.accounts = accounts;
         this.encoder = encoder;
         this.clock = clock;
@@ -84,7 +87,7 @@ class AdminApi {
 
     @PostMapping("/officials")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Buat akun petugas; kata sandi awal ditampilkan sekali")
+    @Operation(summary = "Buat akun petugas; kata sandi awal ditampilkan sekali, diganti saat masuk pertama")
     IssuedSecret create(@AuthenticationPrincipal Actor caller, @RequestBody NewOfficial body, HttpServletRequest http) {
         Actor admin = admin(caller);
         List<FieldProblem> problems = new ArrayList<>();
@@ -105,10 +108,10 @@ class AdminApi {
         if (accounts.findByLoginName(body.username()).isPresent()) {
             throw ProblemException.conflict("username-taken", "Nama pengguna sudah dipakai", Map.of());
         }
-        String password = secret(12);
-        Account a = Account.official(UUID.randomUUID().toString(), body.username(), body.name().trim(),
-                encoder.encode(password), body.village(), body.roles(), body.dusun(), body.email(), body.phone(),
-                clock.instant());
+        String password = firstPassword();
+        Account a = Account.official(UUID.randomUUID().toString(), body.username(), body.name().trim(), null,
+                body.village(), body.roles(), body.dusun(), body.email(), body.phone(), clock.instant());
+        a.issuePassword(encoder.encode(password)); // the administrator saw it: replaced at first sign-in
         accounts.save(a);
         audit.record(a.id(), admin.userId(), "official-created", String.join(",", a.roles()), ip(http));
         return new IssuedSecret(a.id(), password);
@@ -138,8 +141,27 @@ class AdminApi {
         Account a = administrable(admin, id);
         a.deactivate(clock.instant());
         accounts.save(a);
+        signIns.removeAllOf(a.loginName()); // else the portal would keep refreshing its tokens for hours
         audit.record(a.id(), admin.userId(), "deactivated", null, ip(http));
         return OfficialView.of(a);
+    }
+
+    /**
+     * An official forgot the password or is locked out: the administrator issues a new one, shown once; like a
+     * first password it must be replaced at the next sign-in, and the official's current sign-ins end.
+     */
+    @PostMapping("/officials/{id}/password-reset")
+    @Operation(summary = "Terbitkan kata sandi baru petugas; ditampilkan sekali, diganti saat masuk berikutnya")
+    IssuedSecret resetPassword(@AuthenticationPrincipal Actor caller, @PathVariable String id,
+            HttpServletRequest http) {
+        Actor admin = admin(caller);
+        Account a = administrable(admin, id);
+        String password = firstPassword();
+        a.issuePassword(encoder.encode(password));
+        accounts.save(a);
+        signIns.removeAllOf(a.loginName());
+        audit.record(a.id(), admin.userId(), "password-issued", null, ip(http));
+        return new IssuedSecret(a.id(), password);
     }
 
     /**
@@ -180,6 +202,7 @@ class AdminApi {
             throw ProblemException.notFound("warga");
         } else {
             a.resetPin(encoder.encode(pin));
+            signIns.removeAllOf(a.loginName()); // whoever knew the old PIN is signed out
         }
         accounts.save(a);
         audit.record(a.id(), staff.userId(), "pin-issued", null, ip(http));
@@ -243,12 +266,17 @@ class AdminApi {
         return request.getRemoteAddr();
     }
 
-    private static String secret(int length) {
+    /** 12 characters without look-alikes (read aloud or copied by hand), always letters and digits. */
+    private static String firstPassword() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
+        String password;
+        do {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+            }
+            password = b.toString();
+        } while (password.chars().noneMatch(Character::isDigit) || password.chars().noneMatch(Character::isLetter));
+        return password;
     }
 }

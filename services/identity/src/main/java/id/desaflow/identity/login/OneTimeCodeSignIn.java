@@ -100,6 +100,6 @@ class OneTimeCodeSignIn {
             return;
         }
         session.removeAttribute(NIK);
-        FirstSignIn.awaitNewPin(request, response, account);
+        FirstSignIn.awaitNewSecret(request, response, account);
     }
 }
