@@ -36,6 +36,19 @@ export async function adminAddsAnOfficial() {
   expect((await official.locator('.official-bar').innerText()).includes('Rina Pembantu'), 'the new operator is not signed in');
   await shot(official, '27-petugas-baru-masuk');
   await official.context().close();
+
+  // the admin reads the new operator's trail: created, a first sign-in, the own password, with where from
+  const back = await phone();
+  await signIn(back, 'admin.beji', '/admin/petugas');
+  await back.click(`#akun-${username.replace('.', '\\.')} a[href$="/jejak"]`);
+  await back.waitForURL(/\/admin\/petugas\/[^/]+\/jejak$/);
+  const trail = await back.locator('#daftar-akun').innerText();
+  for (const seen of ['Akun dibuat', 'Masuk', 'Kata sandi diganti']) {
+    expect(trail.includes(seen), `the trail lacks "${seen}": ${trail}`);
+  }
+  expect(/dari \S+/.test(trail), `the trail does not say where from: ${trail}`);
+  await shot(back, '28-jejak-petugas');
+  await back.context().close();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
