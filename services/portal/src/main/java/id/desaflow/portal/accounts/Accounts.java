@@ -85,6 +85,12 @@ class Accounts {
                 .retrieve().toBodilessEntity();
     }
 
+    /** A new password for an official who forgot it or is locked out; shown once, replaced at the next sign-in. */
+    Secret resetPassword(Official admin, String id) {
+        return identity.post().uri("/api/v1/officials/{id}/password-reset", id).headers(CurrentOfficial.headers(admin))
+                .retrieve().body(Secret.class);
+    }
+
     void deactivate(Official admin, String id) {
         identity.post().uri("/api/v1/officials/{id}/deactivation", id).headers(CurrentOfficial.headers(admin))
                 .retrieve().toBodilessEntity();

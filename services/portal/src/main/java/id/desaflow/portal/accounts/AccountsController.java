@@ -71,6 +71,17 @@ class AccountsController {
         }
     }
 
+    @PostMapping("/admin/petugas/{id}/sandi")
+    ModelAndView resetPassword(@PathVariable String id, @RequestParam(required = false) String name) {
+        Official admin = officials.require();
+        try {
+            Accounts.Secret secret = accounts.resetPassword(admin, id);
+            return page(admin, "sandi", secret, Map.of(), Map.of()).addObject("createdName", name);
+        } catch (HttpClientErrorException.Forbidden | HttpClientErrorException.NotFound notAllowed) {
+            return page(admin, "ditolak", null, Map.of(), Map.of());
+        }
+    }
+
     @PostMapping("/admin/petugas/{id}/nonaktif")
     ModelAndView deactivate(@PathVariable String id) {
         Official admin = officials.require();

@@ -142,6 +142,23 @@ class AccountPagesTest extends PortalTest {
     }
 
     @Test
+    void aForgottenPasswordIsResetThroughIdentityAndTheNewOneShownOnce() throws Exception {
+        Backends.IDENTITY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                "/api/v1/officials/a1/password-reset").willReturn(okJson("{\"id\":\"a1\",\"secret\":\"Baru7Sandi42\"}")));
+        Document list = Pages.html(mvc.perform(get("/admin/petugas").session(admin)));
+        assertThat(list.select("#akun-kasi-pelayanan\\.beji form[action='/admin/petugas/a1/sandi'] button").text())
+                .isEqualTo("Atur ulang kata sandi (lupa atau terkunci)");
+
+        Document page = Pages.html(mvc.perform(post("/admin/petugas/a1/sandi").session(admin)
+                .param("name", "Bambang Wijaya")).andExpect(status().isOk()));
+
+        assertThat(page.select("#kata-sandi-awal").text()).contains("Kata sandi baru untuk Bambang Wijaya dibuat")
+                .contains("Baru7Sandi42").contains("wajib diganti petugas saat masuk berikutnya");
+        Backends.IDENTITY.verify(postRequestedFor(urlEqualTo("/api/v1/officials/a1/password-reset"))
+                .withHeader("X-DesaFlow-User", equalTo("demo-beji-admin")));
+    }
+
+    @Test
     void anOfficialWhoIsNoAdministratorIsToldSo() throws Exception {
         MockHttpSession kasi = Pages.signIn(mvc, "demo-beji-kasi-pelayanan");
         Backends.IDENTITY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
