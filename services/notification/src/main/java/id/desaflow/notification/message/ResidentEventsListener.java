@@ -17,7 +17,7 @@ import id.desaflow.contracts.events.VerificationPostponed;
 import id.desaflow.notification.recipient.Contacts;
 import id.desaflow.notification.recipient.RecipientBook;
 import id.desaflow.notification.recipient.RecipientNotYetKnownException;
-import id.desaflow.notification.template.VillageLetterTypes;
+import id.desaflow.platform.catalogue.VillageLetterTypes;
 import id.desaflow.platform.messaging.IncomingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,6 +2,7 @@ package id.desaflow.notification.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.desaflow.platform.catalogue.VillageLetterTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ public class LetterTypeNames {
         if (code == null || code.isBlank()) {
             return "en".equals(language) ? "letter" : "Surat";
         }
-        return villages.label(villageCode, code, language).orElseGet(() -> catalogueName(code, language));
+        return villages.latest(villageCode, code).map(v -> "en".equals(language) ? v.labelEn() : v.label()).orElseGet(() -> catalogueName(code, language));
     }
 
     private String catalogueName(String code, String language) {

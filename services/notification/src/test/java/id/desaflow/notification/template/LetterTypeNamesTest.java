@@ -1,16 +1,15 @@
 package id.desaflow.notification.template;
 
+import id.desaflow.platform.catalogue.VillageLetterTypes;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 class LetterTypeNamesTest {
     /** No village has named a letter type of its own. */
-    private static final VillageLetterTypes CATALOGUE_ONLY = new VillageLetterTypes(
-            mock(VillageLetterTypeVersions.class), Duration.ZERO);
+    private static final VillageLetterTypes CATALOGUE_ONLY = VillageLetterTypes.fixed(List.of());
     private static final String BEJI = "3309012004";
     private final LetterTypeNames names = new LetterTypeNames(CATALOGUE_ONLY);
 

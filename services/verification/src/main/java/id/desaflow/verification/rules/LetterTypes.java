@@ -3,6 +3,7 @@ package id.desaflow.verification.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.contracts.events.LetterTypeChanged;
+import id.desaflow.platform.catalogue.VillageLetterTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.contracts.events.Applicant;
 import id.desaflow.platform.catalogue.CoverLetterSteps;
+import id.desaflow.platform.catalogue.VillageLetterTypes;
 import id.desaflow.verification.registry.PopulationRegistry;
 import id.desaflow.verification.registry.Resident;
 import org.springframework.core.io.ClassPathResource;
@@ -33,7 +34,7 @@ final class RuleFixture {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final ObjectMapper JSON = new ObjectMapper();
     /** The shipped catalogue: no village has a version of its own. */
-    static final LetterTypes LETTER_TYPES = letterTypes(mock(VillageLetterTypeVersions.class));
+    static final LetterTypes LETTER_TYPES = letterTypes(VillageLetterTypes.fixed(List.of()));
     static final CoverLetterSteps COVER_LETTERS = CoverLetterSteps.read(JSON,
             new ClassPathResource("catalogue/villages.json"));
     static final VillageSettings VILLAGES = new VillageSettings(List.of(new VillageSettings.Village(BEJI,
@@ -57,9 +58,8 @@ final class RuleFixture {
                         ZoneId.of("UTC"))));
     }
 
-    static LetterTypes letterTypes(VillageLetterTypeVersions villageVersions) {
-        return new LetterTypes(JSON, new ClassPathResource("catalogue/letter-types.json"),
-                new VillageLetterTypes(villageVersions, java.time.Duration.ZERO));
+    static LetterTypes letterTypes(VillageLetterTypes villageVersions) {
+        return new LetterTypes(JSON, new ClassPathResource("catalogue/letter-types.json"), villageVersions);
     }
 
     static List<VerificationRule> allRules() {

@@ -164,17 +164,13 @@ class RulesTest {
 
     @Test
     void lampiranWajibFollowsTheVillagesOwnVersionOverTheCatalogueAndTheRulesFile() {
-        VillageLetterTypeVersions versions = org.mockito.Mockito.mock(VillageLetterTypeVersions.class);
-        VillageLetterType beji = VillageLetterType.of(id.desaflow.verification.TestResidents.BEJI + ":" + SKU);
-        beji.receive("event-1", new LetterTypeChanged(id.desaflow.verification.TestResidents.BEJI, SKU, 1,
+        var beji = id.desaflow.platform.catalogue.VillageLetterTypes.fixed(List.of(new LetterTypeChanged(id.desaflow.verification.TestResidents.BEJI, SKU, 1,
                 "Surat Keterangan Usaha Mikro", "Micro Business Certificate", "510", true, List.of(),
                 List.of(new LetterTypeChanged.Document("ktp", "KTP pemohon", true),
                         new LetterTypeChanged.Document("pengantar-rt", "Surat pengantar RT/RW", false),
                         new LetterTypeChanged.Document("izin-usaha", "Nomor Induk Berusaha (NIB)", true)),
-                "SURAT KETERANGAN USAHA MIKRO", "Usaha.", "admin.beji", java.time.Instant.now()));
-        org.mockito.Mockito.when(versions.findById(org.mockito.ArgumentMatchers.anyString()))
-                .thenReturn(Optional.of(beji));
-        RequiredDocumentsRule rule = new RequiredDocumentsRule(RuleFixture.letterTypes(versions),
+                "SURAT KETERANGAN USAHA MIKRO", "Usaha.", "admin.beji", java.time.Instant.now())));
+        RequiredDocumentsRule rule = new RequiredDocumentsRule(RuleFixture.letterTypes(beji),
                 RuleFixture.COVER_LETTERS);
 
         Check withoutPermit = run(rule, RuleFixture.withDocuments(request(SKU, sri), Set.of("ktp", "pengantar-rt")),
