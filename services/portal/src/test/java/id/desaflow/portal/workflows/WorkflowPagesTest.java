@@ -5,11 +5,13 @@ import id.desaflow.portal.Pages;
 import id.desaflow.portal.PortalTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -176,6 +178,33 @@ class WorkflowPagesTest extends PortalTest {
 
         // nobody signed in: "Masuk sebagai" first, then back here
         mvc.perform(get("/admin/alur")).andExpect(redirectedUrl("/masuk?lanjut=%2Fadmin%2Falur"));
+    }
+
+    /**
+     * The approval-step tools' panel: every control labelled (keyboard and screen-reader users choose the step from a
+     * list instead of clicking the diagram), the eight roles by the names villagers use, the texts the script shows.
+     */
+    @Test
+    void theEditorPageOffersTheApprovalStepToolsWithLabelledControls() throws Exception {
+        workflowsAnswered();
+
+        Document page = editorPage(mvc.perform(get("/admin/alur/" + SKU).session(villageAdmin()))
+                .andExpect(status().isOk()));
+        Element panel = page.selectFirst("#alur-langkah");
+        assertThat(panel).isNotNull();
+        for (String control : List.of("langkah-pilih", "langkah-peran", "langkah-nama")) {
+            assertThat(page.select("label[for=" + control + "]")).as(control).hasSize(1);
+        }
+        assertThat(page.select("#langkah-peran option")).extracting(e -> e.attr("value")).containsExactly("kadus", "rt",
+                "rw", "kasi-pelayanan", "kasi-pemerintahan", "sekdes", "kades", "operator");
+        assertThat(page.select("#langkah-peran option[value=kadus]").text()).isEqualTo("Kepala Dusun");
+        assertThat(page.select("#langkah-sisipkan").text()).isEqualTo("Sisipkan langkah persetujuan sebelum ini");
+        assertThat(page.select("#langkah-hapus").text()).isEqualTo("Hapus langkah ini");
+        assertThat(page.select("#langkah-tukar").text()).isEqualTo("Tukar dengan langkah berikutnya");
+        assertThat(page.select("#langkah-tenggat").text()).contains("hari kerja");
+        assertThat(panel.attr("data-t-step-name")).isEqualTo("Persetujuan {0}");
+        assertThat(panel.attr("data-t-inserted")).contains("{0}", "{1}", "Periksa");
+        assertThat(page.select("#langkah-status").attr("role")).isEqualTo("status");
     }
 
     @Test
