@@ -100,9 +100,12 @@ class WorkflowPagesTest extends PortalTest {
         assertThat(page.select("#alur-surat-keterangan-usaha-v1 .jumlah").text())
                 .isEqualTo("5 permohonan berjalan pada versi ini");
         assertThat(page.select("#alur-surat-keterangan-usaha-v3").text()).contains("aktif di desa Anda")
-                .contains("oleh demo-beji-admin, untuk 3309012004").doesNotContain("aktif untuk semua desa");
-        assertThat(page.select("#alur-surat-keterangan-usaha-v2").text()).contains("aktif untuk semua desa")
+                .contains("oleh demo-beji-admin, untuk desa Anda").doesNotContain("bawaan semua desa");
+        // "all villages" is the default of villages without their own choice: said so, not a second "active"
+        assertThat(page.select("#alur-surat-keterangan-usaha-v2").text()).contains("bawaan semua desa")
                 .contains("untuk semua desa");
+        assertThat(page.select("#alur-surat-keterangan-usaha .hint").text())
+                .contains("Versi bawaan dipakai desa yang belum memilih versinya sendiri");
         assertThat(page.select("#alur-surat-keterangan-domisili .aktif-desa").text()).isEqualTo("Versi 1");
         assertThat(page.select("#alur-surat-keterangan-usaha a.button").attr("href"))
                 .isEqualTo("/admin/alur/surat-keterangan-usaha");
@@ -226,6 +229,8 @@ class WorkflowPagesTest extends PortalTest {
         assertThat(page.select("input[name=cakupan]")).extracting(e -> e.attr("value")).containsExactly("desa");
         assertThat(page.select(".alur-layar-kecil").text()).contains("layar lebar");
         assertThat(page.select("#versi-3").text()).contains("aktif di desa Anda");
+        assertThat(page.select("#versi-berlaku").text())
+                .isEqualTo("Permohonan baru di desa Anda saat ini memakai versi 3.");
         assertThat(page.select("#versi-3 button")).isEmpty(); // already active here
         assertThat(page.select("#versi-1 button")).extracting(e -> e.attr("value")).containsExactly("desa");
 
