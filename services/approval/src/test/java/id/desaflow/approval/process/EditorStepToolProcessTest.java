@@ -1,9 +1,5 @@
 package id.desaflow.approval.process;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -16,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +35,7 @@ class EditorStepToolProcessTest {
 
     @BeforeEach
     void delegates() {
-        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "rw", "P2D", "kadus", "P2D",
-                "kasi-pelayanan", "P2D", "kasi-pemerintahan", "P2D", "sekdes", "P1D", "kades", "P2D", "perbaikan",
-                "P30D")));
-        Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) -> calls.add(task.getEventName()
-                + ":" + task.getName()));
-        Mocks.register("issueLetter", (JavaDelegate) (DelegateExecution execution) -> calls.add("issueLetter"));
-        Mocks.register("recordRejection", (JavaDelegate) (DelegateExecution execution) -> calls.add("reject"));
-        Mocks.register("requestRevision", (JavaDelegate) (DelegateExecution execution) -> calls.add("revise"));
+        DelegateMocks.register(calls, task -> task.getEventName() + ":" + task.getName());
     }
 
     @AfterEach
