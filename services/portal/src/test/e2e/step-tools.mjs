@@ -208,6 +208,25 @@ const checks = {
     await save(p, 'rantai-persetujuan-desa-rw-dihapus.bpmn');
     expect(p.errors.length === 0, `script errors: ${p.errors.join('; ')}`);
   },
+  'rantai desa: satu langkah sebelum setiap tugas dan rantai (tata letak tetap rapi)': async () => {
+    // a step before every activity the chain has (cumulative): the room-making and the free-row search must keep every
+    // shape apart however crowded the diagram gets; the approval service's overlap rule checks the saved file
+    const p = await open('rantai-persetujuan-desa');
+    const targets = (await facts(p)).filter((e) => /Task$|CallActivity$/.test(e.type));
+    const roles = ['kadus', 'rt', 'rw', 'operator', 'sekdes'];
+    for (const [i, target] of targets.entries()) {
+      const options = await p.locator('#langkah-pilih option').evaluateAll((os) => os.map((o) => o.value));
+      if (!options.includes(target.id)) continue;
+      await p.selectOption('#langkah-pilih', target.id);
+      // nothing leads to it (in the sub-process), or it ends another decision (Catat penolakan, Minta perbaikan)
+      if (await p.locator('#langkah-sisipkan').isDisabled()) continue;
+      await use(p, target.id, '#langkah-sisipkan', roles[i % roles.length]);
+    }
+    await lintClean(p);
+    await p.screenshot({ path: path.join(out, 'rantai-semua.png'), fullPage: true });
+    await save(p, 'rantai-persetujuan-desa-setiap-langkah.bpmn');
+    expect(p.errors.length === 0, `script errors: ${p.errors.join('; ')}`);
+  },
 };
 
 for (const [name, check] of Object.entries(checks)) {

@@ -98,3 +98,18 @@ test('REVISE joins the merge gateway in front of the revision task, or nothing w
   assert.equal(revisionEntry(Object.values(c)), c.merge);
   assert.equal(revisionEntry([c.task, c.gateway]), undefined);
 });
+
+test('steps go before tasks and call activities something leads to, never before another decision\'s ending', async () => {
+  const { canInsertBefore } = await import('../src/steps/tools.js');
+  const flow = { type: 'bpmn:SequenceFlow' };
+  const shape = (type, delegate, incoming = [flow]) => ({ type, incoming,
+    businessObject: { 'camunda:delegateExpression': delegate } });
+  assert.equal(canInsertBefore(shape('bpmn:CallActivity')), true);
+  assert.equal(canInsertBefore(shape('bpmn:UserTask')), true);
+  assert.equal(canInsertBefore(shape('bpmn:ServiceTask', '${issueLetter}')), true);
+  assert.equal(canInsertBefore(shape('bpmn:ServiceTask', '${recordRejection}')), false);
+  assert.equal(canInsertBefore(shape('bpmn:ServiceTask', '${requestRevision}')), false);
+  assert.equal(canInsertBefore(shape('bpmn:UserTask', undefined, [])), false); // nothing leads to it
+  assert.equal(canInsertBefore(shape('bpmn:ExclusiveGateway')), false);
+  assert.equal(canInsertBefore(null), false);
+});

@@ -1,8 +1,8 @@
 // The step tools applied with bpmn-js's modeling API (one undoable command each, Ctrl+Z works): insert a complete
 // approval step before the selected step, remove one, swap two consecutive ones. What a step is: ./plan.js.
 import {
-  SHIFT, approvalStep, approvalStepAt, camundaAttr, decisionCondition, insertLayout, ownRejectionBranch,
-  revisionEntry, roleOf, signs
+  RECORD_REJECTION, REQUEST_REVISION, SHIFT, approvalStep, approvalStepAt, camundaAttr, decisionCondition,
+  insertLayout, ownRejectionBranch, revisionEntry, roleOf, signs
 } from './plan.js';
 
 const COMMAND = 'desaflow.approvalStep';
@@ -10,10 +10,15 @@ const registered = new WeakSet();
 const isLabel = (element) => element.type === 'label' || !!element.labelTarget;
 const mid = (shape) => ({ x: shape.x + shape.width / 2, y: shape.y + shape.height / 2 });
 
-/** Activities a step can be inserted before: tasks and call activities that something leads to. */
+/**
+ * Activities a step can be inserted before: tasks and call activities that something leads to, except the endings of
+ * other decisions ("Catat penolakan", "Minta perbaikan"): an approval there would approve a rejection.
+ */
 export function canInsertBefore(element) {
   const type = element && element.type;
+  const delegate = type && camundaAttr(element.businessObject, 'delegateExpression');
   return !!type && (/Task$/.test(type) || type === 'bpmn:CallActivity')
+    && delegate !== RECORD_REJECTION && delegate !== REQUEST_REVISION
     && (element.incoming || []).some((f) => f.type === 'bpmn:SequenceFlow');
 }
 
@@ -86,6 +91,8 @@ export function stepTools(modeler) {
     return atomically(() => {
       const before = { x: target.x, y: target.y, width: target.width, height: target.height };
       const parent = target.parent;
+      // where REVISE goes, found before anything changes (the new gateway must never look like the revision path)
+      const revision = revisionEntry(parent.businessObject.flowElements);
       const start = target.x - 1;
       const { movingShapes, resizingShapes } = spaceTool.calculateAdjustments(registry.getAll(), 'x', SHIFT, start);
       modeling.createSpace(movingShapes, resizingShapes, { x: SHIFT, y: 0 }, 'e', start);
@@ -108,11 +115,10 @@ export function stepTools(modeler) {
       route(gateway, target, 'Setuju', ['APPROVE']);
 
       const rejection = shape('bpmn:ServiceTask', {
-        name: step.rejectionName, 'camunda:delegateExpression': '${recordRejection}'
+        name: step.rejectionName, 'camunda:delegateExpression': RECORD_REJECTION
       }, at.rejection, parent);
       const end = shape('bpmn:EndEvent', { name: step.endName }, at.end, parent);
       modeling.connect(rejection, end, { type: 'bpmn:SequenceFlow' });
-      const revision = revisionEntry(parent.businessObject.flowElements);
       const revisionShape = revision && registry.get(revision.id);
       if (revisionShape) {
         route(gateway, rejection, 'Tolak', ['REJECT']);

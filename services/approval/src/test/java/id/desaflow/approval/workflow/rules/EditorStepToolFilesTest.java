@@ -20,7 +20,8 @@ class EditorStepToolFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"surat-keterangan-usaha-kadus", "surat-keterangan-usaha-kadus-dihapus",
-            "rantai-persetujuan-desa-rw", "rantai-persetujuan-desa-rw-ditukar", "rantai-persetujuan-desa-rw-dihapus"})
+            "rantai-persetujuan-desa-rw", "rantai-persetujuan-desa-rw-ditukar", "rantai-persetujuan-desa-rw-dihapus",
+            "rantai-persetujuan-desa-setiap-langkah"})
     void passesEveryDeployRule(String file) throws IOException {
         String key = file.startsWith("rantai") ? DesaFlowRules.SHARED_CHAIN : "surat-keterangan-usaha";
         List<WorkflowProblem> problems = RepositoryWorkflows.validate(read(file), key);
