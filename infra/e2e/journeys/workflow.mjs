@@ -183,6 +183,9 @@ export async function adminRedesignsTheSkuChain() {
 
   // 3. a new request follows the new version: her kepala dusun approves first
   const fresh = await applySku(SRI, '93');
+  const kadusTasks = await taskList(KADUS_BEJI, [fresh], '93b-kadus-tugas-langkah-baru');
+  expect(kadusTasks.includes('Persetujuan Kepala Dusun'), 'the kepala dusun\'s task is not the inserted step');
+  expect(!(await taskList(OFFICIALS.kasi)).includes(fresh), `the kasi got ${fresh} before the kepala dusun`);
   await approveAs(KADUS_BEJI, fresh, '94');
   expect(await runningOn(admin, version) === newRunning + 1, `Sri's request is not on version ${version}`);
 
