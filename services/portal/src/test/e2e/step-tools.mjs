@@ -26,7 +26,7 @@ const page = (key) => `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8
 <div id="alur-editor" class="alur-editor" data-xml="/workflows/${key}.bpmn" data-check="/periksa" data-deploy="/terapkan">
   <div id="alur-kanvas" class="alur-kanvas"></div><div id="alur-properti" class="alur-properti"></div></div>
 <section id="alur-langkah" data-t-choose="(pilih langkah)" data-t-nothing="Belum ada langkah yang dipilih."
-  data-t-selected="Dipilih: {0}" data-t-step-name="Persetujuan {0}" data-t-inserted='Langkah "{0}" disisipkan sebelum "{1}".'
+  data-t-selected="Dipilih: {0}" data-t-inserted='Langkah "{0}" disisipkan sebelum "{1}".'
   data-t-removed='Langkah "{0}" dihapus.' data-t-swapped='Urutan petugas ditukar; sekarang "{0}" menyusul.'>
   <label for="langkah-pilih">Langkah yang dipilih</label><select id="langkah-pilih"></select><p id="langkah-terpilih"></p>
   <label for="langkah-peran">Petugas</label><select id="langkah-peran">

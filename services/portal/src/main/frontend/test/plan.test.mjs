@@ -2,12 +2,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ROLES, SHIFT, approvalStep, approvalStepAt, candidateGroup, collides, decisionCondition, decisionsOf, dueDate,
+  ROLES, SHIFT, approvalStep, defaultStepName, approvalStepAt, candidateGroup, collides, decisionCondition, decisionsOf, dueDate,
   insertLayout, ownRejectionBranch, revisionEntry
 } from '../src/steps/plan.js';
 
 test('a step carries what the approval service requires of every user task', () => {
-  const step = approvalStep('sekdes', '  Paraf Sekretaris Desa ', 'Sekretaris Desa');
+  const step = approvalStep('sekdes', '  Paraf Sekretaris Desa ');
   assert.equal(step.name, 'Paraf Sekretaris Desa');
   assert.equal(step.candidateGroups, 'desa:${villageCode}:sekdes');
   assert.equal(step.dueDate, "${deadlines.due('sekdes')}");
@@ -15,6 +15,10 @@ test('a step carries what the approval service requires of every user task', () 
   assert.deepEqual(step.listeners.map((l) => `${l.event}=${l.delegateExpression}`),
     ['create=${approvalTaskEvents}', 'complete=${approvalTaskEvents}']);
   assert.equal(step.gatewayName, 'Keputusan Sekretaris Desa?');
+  assert.equal(step.endName, 'Ditolak Sekretaris Desa');
+  // the diagram speaks Indonesian whatever the administrator's page language
+  assert.equal(defaultStepName('kadus'), 'Persetujuan Kepala Dusun');
+  assert.equal(defaultStepName('kasi-pemerintahan'), 'Persetujuan Kasi Pemerintahan');
 });
 
 test('a kepala dusun decides only for his own dusun; unknown roles and empty names are refused', () => {

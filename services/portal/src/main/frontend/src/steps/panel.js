@@ -1,5 +1,6 @@
 // The "Langkah persetujuan" panel of the editor page (markup and texts: templates/admin-alur-editor.html): a list of
 // the diagram's steps (keyboard users choose there what others click on the diagram), then insert / remove / swap.
+import { defaultStepName } from './plan.js';
 import { canInsertBefore, stepTools } from './tools.js';
 
 const isStep = (e) => !e.labelTarget && e.type !== 'label' && (/Task$/.test(e.type) || e.type === 'bpmn:CallActivity');
@@ -24,11 +25,10 @@ export function stepPanel(modeler, t) {
   const canvas = modeler.get('canvas');
 
   const label = (e) => (e.businessObject && e.businessObject.name) || e.id;
-  const roleName = () => role.selectedOptions[0].textContent.trim();
   let nameEdited = false;
   const prefill = () => {
     if (!nameEdited) {
-      name.value = t('tStepName', roleName());
+      name.value = defaultStepName(role.value);
     }
   };
   role.addEventListener('change', prefill);
@@ -90,7 +90,7 @@ export function stepPanel(modeler, t) {
   });
   insert.addEventListener('click', () => act(() => {
     const before = label(current());
-    const task = tools.insertBefore(current(), { role: role.value, name: name.value, roleName: roleName() });
+    const task = tools.insertBefore(current(), { role: role.value, name: name.value });
     say(t('tInserted', label(task)).replace('{1}', before));
     return task;
   }));

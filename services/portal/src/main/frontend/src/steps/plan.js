@@ -6,6 +6,14 @@
 
 /** The officials a step can wait for, in the order of the panel's list (codes = identity's roles). */
 export const ROLES = ['kadus', 'rt', 'rw', 'kasi-pelayanan', 'kasi-pemerintahan', 'sekdes', 'kades', 'operator'];
+/**
+ * The roles as the diagrams name them. The diagram is the village's document and officials read its step names in
+ * their task lists in Indonesian, so the tools write Indonesian whatever the language of the administrator's page.
+ */
+export const ROLE_NAMES = {
+  kadus: 'Kepala Dusun', rt: 'Ketua RT', rw: 'Ketua RW', 'kasi-pelayanan': 'Kasi Pelayanan',
+  'kasi-pemerintahan': 'Kasi Pemerintahan', sekdes: 'Sekretaris Desa', kades: 'Kepala Desa', operator: 'Operator Desa'
+};
 
 export const DECISIONS = ['APPROVE', 'REVISE', 'REJECT'];
 export const TASK_EVENTS = ['create', 'complete'];
@@ -45,12 +53,16 @@ export function decisionCondition(...decisions) {
   return '${' + decisions.map((d) => "execution.getVariable('decision') == '" + d + "'").join(' || ') + '}';
 }
 
-/**
- * Everything the new user task carries. `name` is what officials see in their task list; `roleName` the role as
- * people say it ("Kepala Dusun"), used for the decision gateway and the rejection end.
- */
-export function approvalStep(role, name, roleName) {
+/** The name a new step gets unless the administrator types another: "Persetujuan Kepala Dusun". */
+export function defaultStepName(role) {
   check(role);
+  return 'Persetujuan ' + ROLE_NAMES[role];
+}
+
+/** Everything the new user task carries. `name` is what officials see in their task list. */
+export function approvalStep(role, name) {
+  check(role);
+  const roleName = ROLE_NAMES[role];
   const label = (name || '').trim();
   if (!label) {
     throw new Error('Nama langkah belum diisi');
@@ -61,9 +73,9 @@ export function approvalStep(role, name, roleName) {
     dueDate: dueDate(role),
     role,
     listeners: TASK_EVENTS.map((event) => ({ event, delegateExpression: TASK_EVENTS_BEAN })),
-    gatewayName: 'Keputusan ' + (roleName || role) + '?',
+    gatewayName: 'Keputusan ' + roleName + '?',
     rejectionName: 'Catat penolakan',
-    endName: 'Ditolak ' + (roleName || role)
+    endName: 'Ditolak ' + roleName
   };
 }
 

@@ -83,11 +83,11 @@ export function stepTools(modeler) {
    * branch (Catat penolakan -> end), REVISE to the process's revision path or, without one, with the rejection.
    * Everything from the target on moves right to make room. Returns the new user task.
    */
-  function insertBefore(target, { role, name, roleName }) {
+  function insertBefore(target, { role, name }) {
     if (!canInsertBefore(target)) {
       throw new Error('Pilih langkah (tugas atau rantai) yang didahului alur');
     }
-    const step = approvalStep(role, name, roleName);
+    const step = approvalStep(role, name);
     return atomically(() => {
       const before = { x: target.x, y: target.y, width: target.width, height: target.height };
       const parent = target.parent;

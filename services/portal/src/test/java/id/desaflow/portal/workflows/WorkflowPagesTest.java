@@ -205,7 +205,6 @@ class WorkflowPagesTest extends PortalTest {
         assertThat(page.select("#langkah-hapus").text()).isEqualTo("Hapus langkah ini");
         assertThat(page.select("#langkah-tukar").text()).isEqualTo("Tukar dengan langkah berikutnya");
         assertThat(page.select("#langkah-tenggat").text()).contains("hari kerja");
-        assertThat(panel.attr("data-t-step-name")).isEqualTo("Persetujuan {0}");
         assertThat(panel.attr("data-t-inserted")).contains("{0}", "{1}", "Periksa");
         assertThat(page.select("#langkah-status").attr("role")).isEqualTo("status");
     }
