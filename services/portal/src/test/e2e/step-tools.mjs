@@ -109,7 +109,8 @@ const facts = (p) => p.evaluate(() => {
     const props = (bo.extensionElements?.values ?? []).filter((x) => x.$type === 'camunda:Properties')
       .flatMap((x) => x.values);
     return { id: e.id, type: e.type, name: bo.name, x: e.x, y: e.y, groups: bo.get('camunda:candidateGroups'),
-      due: bo.get('camunda:dueDate'), role: props.find((x) => x.name === 'role')?.value,
+      due: bo.get('camunda:dueDate'), role: props.find((x) => x.name === 'role')?.value, host: e.host?.id,
+      message: bo.eventDefinitions?.[0]?.messageRef?.name,
       out: (e.outgoing ?? []).map((f) => ({ to: f.target.id, name: f.businessObject.name,
         condition: f.businessObject.conditionExpression?.body })) };
   });
@@ -148,6 +149,11 @@ const checks = {
     expect(rejection.type === 'bpmn:ServiceTask' && rejection.name === 'Catat penolakan', 'no rejection task');
     expect(after.find((e) => e.id === rejection.out[0].to).type === 'bpmn:EndEvent', 'no rejection end');
     expect(after.find((e) => e.id === 'Call_Chain').x > chainX, 'the chain did not move right');
+    // the SKU's own process has no withdrawal handling: the step catches RequestCancelled while it waits
+    const withdrawal = after.find((e) => e.type === 'bpmn:BoundaryEvent');
+    expect(withdrawal && withdrawal.host === task.id && withdrawal.message === 'RequestCancelled',
+      `no withdrawal event on the step: ${JSON.stringify(withdrawal)}`);
+    expect(after.find((e) => e.id === withdrawal.out[0].to).name === 'Dibatalkan', 'withdrawal does not end');
     expect(await p.locator('#langkah-pilih').inputValue() === task.id, 'the new step is not selected');
     await lintClean(p);
     await p.screenshot({ path: path.join(out, 'sku-kadus.png') });
@@ -177,6 +183,7 @@ const checks = {
     expect(task && task.name === 'Persetujuan Ketua RW', 'no RW step');
     const gateway = after.find((e) => e.id === task.out[0].to);
     expect(gateway.out.length === 3, `three decisions expected: ${JSON.stringify(gateway.out)}`);
+    expect(!after.some((e) => e.type === 'bpmn:BoundaryEvent'), 'the chain cancels by its event sub-process already');
     const revise = gateway.out.find((f) => f.condition.includes("'REVISE'"));
     expect(revise.to === 'Gateway_ToRevision', `REVISE should join the chain's revision path, goes to ${revise.to}`);
     expect(after.find((e) => e.id === 'Gateway_KasiDecision').out.some((f) => f.to === task.id),

@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ROLES, SHIFT, approvalStep, defaultStepName, approvalStepAt, candidateGroup, collides, decisionCondition, decisionsOf, dueDate,
-  insertLayout, ownRejectionBranch, revisionEntry
+  insertLayout, needsOwnCancellation, ownRejectionBranch, revisionEntry
 } from '../src/steps/plan.js';
 
 test('a step carries what the approval service requires of every user task', () => {
@@ -116,4 +116,15 @@ test('steps go before tasks and call activities something leads to, never before
   assert.equal(canInsertBefore(shape('bpmn:UserTask', undefined, [])), false); // nothing leads to it
   assert.equal(canInsertBefore(shape('bpmn:ExclusiveGateway')), false);
   assert.equal(canInsertBefore(null), false);
+});
+
+test('a step catches the withdrawal itself only where no event sub-process of the process does', () => {
+  const cancelled = { $type: 'bpmn:StartEvent', eventDefinitions: [{ $type: 'bpmn:MessageEventDefinition',
+    messageRef: { name: 'RequestCancelled' } }] };
+  const chain = { flowElements: [{ $type: 'bpmn:SubProcess', triggeredByEvent: true, flowElements: [cancelled] }] };
+  assert.equal(needsOwnCancellation(chain), false);
+  assert.equal(needsOwnCancellation({ flowElements: [{ $type: 'bpmn:CallActivity' }] }), true); // a letter type's
+  const other = { flowElements: [{ $type: 'bpmn:SubProcess', triggeredByEvent: true, flowElements: [
+    { $type: 'bpmn:StartEvent', eventDefinitions: [{ $type: 'bpmn:MessageEventDefinition', messageRef: { name: 'X' } }] }] }] };
+  assert.equal(needsOwnCancellation(other), true);
 });

@@ -20,6 +20,8 @@ export const TASK_EVENTS = ['create', 'complete'];
 export const TASK_EVENTS_BEAN = '${approvalTaskEvents}';
 export const RECORD_REJECTION = '${recordRejection}';
 export const REQUEST_REVISION = '${requestRevision}';
+/** The message the approval service sends a request's processes when the resident withdraws it. */
+export const REQUEST_CANCELLED = 'RequestCancelled';
 
 /** Sizes bpmn-js gives new shapes; the layout below works with them. */
 export const SIZE = {
@@ -111,8 +113,10 @@ export function insertLayout(target, occupied) {
       const y = cy + sign * (ROW + step * 40);
       const rejection = { x: gateway.x, y };
       const end = { x: gateway.x + SIZE.task.width / 2 + GAP + SIZE.event.width / 2, y };
-      if (free([[rejection, SIZE.task], [end, SIZE.event]])) {
-        return { task, gateway, rejection, end };
+      // where a withdrawn request ends when the step itself must catch the withdrawal (see needsOwnCancellation)
+      const cancelled = { x: task.x, y };
+      if (free([[rejection, SIZE.task], [end, SIZE.event], [cancelled, SIZE.event]])) {
+        return { task, gateway, rejection, end, cancelled };
       }
     }
   }
@@ -200,6 +204,21 @@ export function ownRejectionBranch(step) {
     }
   }
   return own;
+}
+
+/**
+ * Whether a step in this process must catch the resident's withdrawal itself: the process has no event sub-process
+ * started by the RequestCancelled message (the village chain has one; a letter type's own process does not, so a
+ * request waiting at a step inserted there could not be withdrawn). A process-wide event sub-process is NOT added:
+ * the approval service correlates the withdrawal to every waiting subscription of the request at once, and one in the
+ * letter type's process next to the chain's would make that fail (Camunda: "does not have a subscription ...") while
+ * the request is in the chain. A boundary event on the step is only there while the request waits at it.
+ */
+export function needsOwnCancellation(process) {
+  const cancelledBy = (element) => (element.eventDefinitions || []).some((d) => d.$type === 'bpmn:MessageEventDefinition'
+    && d.messageRef && d.messageRef.name === REQUEST_CANCELLED);
+  return !(process.flowElements || []).some((e) => e.$type === 'bpmn:SubProcess' && e.triggeredByEvent
+    && (e.flowElements || []).some((s) => s.$type === 'bpmn:StartEvent' && cancelledBy(s)));
 }
 
 /**

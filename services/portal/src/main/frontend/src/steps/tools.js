@@ -1,8 +1,8 @@
 // The step tools applied with bpmn-js's modeling API (one undoable command each, Ctrl+Z works): insert a complete
 // approval step before the selected step, remove one, swap two consecutive ones. What a step is: ./plan.js.
 import {
-  RECORD_REJECTION, REQUEST_REVISION, SHIFT, approvalStep, approvalStepAt, camundaAttr, decisionCondition,
-  insertLayout, ownRejectionBranch, revisionEntry, roleOf, signs
+  RECORD_REJECTION, REQUEST_CANCELLED, REQUEST_REVISION, SHIFT, approvalStep, approvalStepAt, camundaAttr,
+  decisionCondition, insertLayout, needsOwnCancellation, ownRejectionBranch, revisionEntry, roleOf, signs
 } from './plan.js';
 
 const COMMAND = 'desaflow.approvalStep';
@@ -30,6 +30,7 @@ export function stepTools(modeler) {
   const moddle = modeler.get('moddle');
   const spaceTool = modeler.get('spaceTool');
   const commandStack = modeler.get('commandStack');
+  const canvas = modeler.get('canvas');
 
   /** Several modeling calls as ONE entry on the undo stack (they run as the command's nested commands). */
   function atomically(run) {
@@ -69,6 +70,44 @@ export function stepTools(modeler) {
       bo.extensionElements.$parent = bo;
     }
     return modeling.createShape(elementFactory.createShape({ type, businessObject: bo }), centre, parent);
+  }
+
+  /** The RequestCancelled message of the file, added (undoably) when it has none. */
+  function cancelledMessage() {
+    const definitions = modeler.getDefinitions();
+    const found = (definitions.rootElements || []).find((e) => e.$type === 'bpmn:Message' && e.name === REQUEST_CANCELLED);
+    if (found) {
+      return found;
+    }
+    const message = bpmnFactory.create('bpmn:Message', { name: REQUEST_CANCELLED });
+    message.$parent = definitions;
+    modeling.updateModdleProperties(canvas.getRootElement(), definitions,
+      { rootElements: [...(definitions.rootElements || []), message] });
+    return message;
+  }
+
+  /** Takes the RequestCancelled message out again when no event uses it any more (an unused message is refused). */
+  function dropUnusedCancelledMessage() {
+    const definitions = modeler.getDefinitions();
+    const used = new Set(registry.filter((e) => e.businessObject && e.businessObject.eventDefinitions)
+      .flatMap((e) => e.businessObject.eventDefinitions.map((d) => d.messageRef)));
+    const rootElements = definitions.rootElements || [];
+    const kept = rootElements.filter((e) => e.$type !== 'bpmn:Message' || e.name !== REQUEST_CANCELLED || used.has(e));
+    if (kept.length !== rootElements.length) {
+      modeling.updateModdleProperties(canvas.getRootElement(), definitions, { rootElements: kept });
+    }
+  }
+
+  /** The step catches the withdrawal while it waits (interrupting message boundary event) and ends there. */
+  function cancellation(task, at, parent) {
+    const bo = bpmnFactory.create('bpmn:BoundaryEvent', { name: 'Permohonan dibatalkan', cancelActivity: true });
+    const definition = bpmnFactory.create('bpmn:MessageEventDefinition', { messageRef: cancelledMessage() });
+    definition.$parent = bo;
+    bo.eventDefinitions = [definition];
+    const boundary = modeling.createShape(elementFactory.createShape({ type: 'bpmn:BoundaryEvent', businessObject: bo }),
+      { x: task.x + task.width / 2, y: task.y + task.height }, task, { attach: true });
+    const end = shape('bpmn:EndEvent', { name: 'Dibatalkan' }, at.cancelled, parent);
+    modeling.connect(boundary, end, { type: 'bpmn:SequenceFlow' });
   }
 
   function route(gateway, target, name, decisions) {
@@ -126,6 +165,9 @@ export function stepTools(modeler) {
       } else {
         route(gateway, rejection, 'Tolak / perlu perbaikan', ['REJECT', 'REVISE']);
       }
+      if (parent.type === 'bpmn:Process' && needsOwnCancellation(parent.businessObject)) {
+        cancellation(task, at, parent);
+      }
       return task;
     });
   }
@@ -133,11 +175,14 @@ export function stepTools(modeler) {
   /** The approval step (shapes) at a selected user task, or undefined. */
   function stepAt(element) {
     const found = element && element.businessObject && approvalStepAt(element.businessObject);
+    // the ends only the step's own withdrawal events lead to (the events themselves go with their task)
+    const cancelled = (element && element.attachers || []).flatMap((a) => a.outgoing.map((f) => f.target))
+      .filter((t) => t.type === 'bpmn:EndEvent' && t.incoming.length === 1);
     return found && {
       task: element,
       gateway: registry.get(found.gateway.id),
       next: registry.get(found.next.id),
-      branch: ownRejectionBranch(found).map((bo) => registry.get(bo.id)).filter(Boolean)
+      branch: [...ownRejectionBranch(found).map((bo) => registry.get(bo.id)).filter(Boolean), ...cancelled]
     };
   }
 
@@ -158,6 +203,7 @@ export function stepTools(modeler) {
       const gap = next.x - task.x;
       const left = task.x;
       modeling.removeElements([task, gateway, ...branch]);
+      dropUnusedCancelledMessage();
       const parent = next.parent;
       const shapes = registry.filter((e) => e.parent === parent && !e.waypoints && !isLabel(e));
       const inTheWay = shapes.some((e) => e.x + e.width > left && e.x < next.x);

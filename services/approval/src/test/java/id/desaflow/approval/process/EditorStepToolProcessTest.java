@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The approval steps the portal editor's tools insert run as officials expect (diagrams the tools produced in a real
  * browser: src/test/resources/editor-steps, see EditorStepToolFilesTest): in the SKU, the applicant's kepala dusun
  * decides before the village chain; approving goes on to the kasi, rejecting ends the request with "Catat penolakan",
- * and so does a correction request (the SKU's own process has no revision path); in the village chain an inserted
+ * and so does a correction request (the SKU's own process has no revision path), a withdrawal ends it at the step or
+ * in the chain; in the village chain an inserted
  * Ketua RW step sends a correction request to the chain's revision path.
  */
 class EditorStepToolProcessTest {
@@ -100,6 +101,31 @@ class EditorStepToolProcessTest {
             assertThat(running(requestId)).as(decision).isFalse();
             assertThat(calls).as(decision).containsExactly("create:Persetujuan Kepala Dusun",
                     "complete:Persetujuan Kepala Dusun", "reject");
+        }
+    }
+
+    /**
+     * The resident withdraws while the request waits at the inserted step (the SKU's own process, which has no event
+     * sub-process for it: the step's boundary event catches it) and while it is in the chain (only the chain's event
+     * sub-process waits then): both times the approval service's correlation to every waiting subscription of the
+     * request ends everything.
+     */
+    @Test
+    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
+            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
+            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
+    void aWithdrawalEndsTheRequestAtTheInsertedStepAndLaterInTheChain() {
+        for (boolean inChain : List.of(false, true)) {
+            String requestId = startSku();
+            if (inChain) {
+                decide(requestId, "APPROVE");
+                assertThat(task(requestId).getTaskDefinitionKey()).isEqualTo("Task_Kasi");
+            }
+            assertThat(engine.getRuntimeService().createMessageCorrelation("RequestCancelled")
+                    .processInstanceBusinessKey(requestId).correlateAllWithResult()).as("in chain: %s", inChain)
+                    .hasSize(1);
+            assertThat(running(requestId)).as("in chain: %s", inChain).isFalse();
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).count()).isZero();
         }
     }
 

@@ -34,7 +34,8 @@ class EditorStepToolFilesTest {
         String xml = read(file);
         assertThat(xml).contains("camunda:candidateGroups=\"desa:${villageCode}:kadus:${dusunSlug}\"",
                 "<camunda:property name=\"role\" value=\"kadus\" />", "targetRef=\"Call_Chain\"",
-                "camunda:delegateExpression=\"${recordRejection}\"");
+                "camunda:delegateExpression=\"${recordRejection}\"", "<bpmn:boundaryEvent",
+                "name=\"RequestCancelled\"");
         // the same diagram without the step's task listeners is refused: the test would notice a broken tool
         String broken = xml.replace("<camunda:taskListener delegateExpression=\"${approvalTaskEvents}\" event=\"create\" />", "");
         assertThat(RepositoryWorkflows.validate(broken, "surat-keterangan-usaha")).extracting(WorkflowProblem::rule)
