@@ -168,7 +168,7 @@ async function withoutLeftoverKadusStep() {
   if (await leftover.count()) {
     for (let tries = 0; await leftover.count(); tries++) {
       expect(tries < 3, `the kepala dusun step cannot be removed: ${await admin.locator('#langkah-status').innerText()}`);
-      await admin.selectOption('#langkah-pilih', { label: (await leftover.first().innerText()).trim() });
+      await admin.selectOption('#langkah-pilih', { label: (await leftover.first().textContent()).trim() });
       await admin.click('#langkah-hapus');
     }
     await checkFindsNothing(admin);

@@ -129,7 +129,13 @@ const checks = {
     const chainX = before.find((e) => e.id === 'Call_Chain').x;
     expect(await p.inputValue('#langkah-nama') === 'Persetujuan Kepala Dusun', 'step name not prefilled');
     expect(await p.locator('#langkah-hapus').isDisabled(), 'remove enabled with nothing selected');
+    // as the browser journey (infra/e2e/journeys/workflow.mjs) does it: the step by its name in the list
+    await p.selectOption('#langkah-pilih', { label: 'Rantai persetujuan desa' });
+    expect(await p.inputValue('#langkah-pilih') === 'Call_Chain', 'the chain is not chosen by its name');
     const said = await use(p, 'Call_Chain', '#langkah-sisipkan', 'kadus');
+    const listed = p.locator('#langkah-pilih option', { hasText: /^(Persetujuan|Cek lapangan) Kepala Dusun$/ });
+    expect(await listed.count() === 1 && (await listed.first().textContent()).trim() === 'Persetujuan Kepala Dusun',
+      'the journey would not find the kepala dusun step in the list');
     expect(said.includes('Persetujuan Kepala Dusun') && said.includes('Rantai persetujuan desa'), `status: ${said}`);
     const after = await facts(p);
     const task = after.find((e) => e.type === 'bpmn:UserTask');
