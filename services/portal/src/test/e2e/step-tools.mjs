@@ -27,7 +27,8 @@ const page = (key) => `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8
   <div id="alur-kanvas" class="alur-kanvas"></div><div id="alur-properti" class="alur-properti"></div></div>
 <section id="alur-langkah" data-t-choose="(pilih langkah)" data-t-nothing="Belum ada langkah yang dipilih."
   data-t-selected="Dipilih: {0}" data-t-inserted='Langkah "{0}" disisipkan sebelum "{1}".'
-  data-t-removed='Langkah "{0}" dihapus.' data-t-swapped='Urutan petugas ditukar; sekarang "{0}" menyusul.'>
+  data-t-removed='Langkah "{0}" dihapus.' data-t-swapped='Urutan petugas ditukar; sekarang "{0}" menyusul.'
+  data-t-undone="Perubahan terakhir diurungkan.">
   <label for="langkah-pilih">Langkah yang dipilih</label><select id="langkah-pilih"></select><p id="langkah-terpilih"></p>
   <label for="langkah-peran">Petugas</label><select id="langkah-peran">
     <option value="kadus">Kepala Dusun</option><option value="rt">Ketua RT</option><option value="rw">Ketua RW</option>
@@ -36,7 +37,8 @@ const page = (key) => `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8
     <option value="operator">Operator Desa</option></select>
   <label for="langkah-nama">Nama langkah</label><input id="langkah-nama">
   <button type="button" id="langkah-sisipkan">Sisipkan</button><button type="button" id="langkah-tukar">Tukar</button>
-  <button type="button" id="langkah-hapus">Hapus</button><p id="langkah-status" hidden></p>
+  <button type="button" id="langkah-hapus">Hapus</button><button type="button" id="langkah-urungkan">Urungkan</button>
+  <p id="langkah-status" hidden></p>
 </section>
 <p id="alur-status" hidden></p><ul id="alur-masalah"></ul><button id="alur-periksa">Periksa</button>
 <button id="alur-terapkan">Terapkan</button></main><script src="/editor/alur-editor.js"></script></body></html>`;
@@ -165,8 +167,9 @@ const checks = {
     await p.screenshot({ path: path.join(out, 'sku-kadus.png') });
     await save(p, 'surat-keterangan-usaha-kadus.bpmn');
 
-    // undo is one step: the whole fragment goes
-    await p.evaluate(() => window.desaflowEditor.get('commandStack').undo());
+    // undo is one step: the whole fragment goes (the panel's button, as Ctrl+Z on the diagram)
+    expect(await p.locator('#langkah-urungkan').isEnabled(), 'nothing to undo after an insert?');
+    await p.click('#langkah-urungkan');
     expect((await facts(p)).length === before.length, 'undo did not take the whole step back');
     await p.evaluate(() => window.desaflowEditor.get('commandStack').redo());
     expect((await facts(p)).length === after.length, 'redo did not bring the whole step back');

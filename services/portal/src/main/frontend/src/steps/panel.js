@@ -18,11 +18,13 @@ export function stepPanel(modeler, t) {
   const insert = byId('langkah-sisipkan');
   const remove = byId('langkah-hapus');
   const swap = byId('langkah-tukar');
+  const undo = byId('langkah-urungkan');
   const chosen = byId('langkah-terpilih');
   const status = byId('langkah-status');
   const registry = modeler.get('elementRegistry');
   const selection = modeler.get('selection');
   const canvas = modeler.get('canvas');
+  const commandStack = modeler.get('commandStack');
 
   const label = (e) => (e.businessObject && e.businessObject.name) || e.id;
   let nameEdited = false;
@@ -68,6 +70,9 @@ export function stepPanel(modeler, t) {
     insert.disabled = !canInsertBefore(element);
     remove.disabled = !tools.stepAt(element);
     swap.disabled = !tools.following(element);
+    if (undo) {
+      undo.disabled = !commandStack.canUndo();
+    }
     chosen.textContent = element ? t('tSelected', label(element)) : t('tNothing');
   }
 
@@ -105,6 +110,14 @@ export function stepPanel(modeler, t) {
     say(t('tSwapped', label(moved)));
     return moved;
   }));
+
+  if (undo) {
+    // Ctrl+Z only reaches the diagram when it has the focus; a button is there for everyone
+    undo.addEventListener('click', () => {
+      commandStack.undo();
+      say(t('tUndone'));
+    });
+  }
 
   modeler.on('selection.changed', update);
   modeler.on('import.done', () => { refreshList(); update(); });

@@ -204,6 +204,7 @@ class WorkflowPagesTest extends PortalTest {
         assertThat(page.select("#langkah-sisipkan").text()).isEqualTo("Sisipkan langkah persetujuan sebelum ini");
         assertThat(page.select("#langkah-hapus").text()).isEqualTo("Hapus langkah ini");
         assertThat(page.select("#langkah-tukar").text()).isEqualTo("Tukar dengan langkah berikutnya");
+        assertThat(page.select("#langkah-urungkan").text()).isEqualTo("Urungkan perubahan terakhir");
         assertThat(page.select("#langkah-tenggat").text()).contains("hari kerja");
         assertThat(panel.attr("data-t-inserted")).contains("{0}", "{1}", "Periksa");
         assertThat(page.select("#langkah-status").attr("role")).isEqualTo("status");
