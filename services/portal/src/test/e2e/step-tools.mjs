@@ -26,7 +26,8 @@ const page = (key) => `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8
 <div id="alur-editor" class="alur-editor" data-xml="/workflows/${key}.bpmn" data-check="/periksa" data-deploy="/terapkan">
   <div id="alur-kanvas" class="alur-kanvas"></div><div id="alur-properti" class="alur-properti"></div></div>
 <section id="alur-langkah" data-t-choose="(pilih langkah)" data-t-nothing="Belum ada langkah yang dipilih."
-  data-t-selected="Dipilih: {0}" data-t-inserted='Langkah "{0}" disisipkan sebelum "{1}".'
+  data-t-selected="Dipilih: {0}" data-t-selected-step="Dipilih: {0} (langkah persetujuan oleh {1})"
+  data-t-by-table="petugas menurut tabel keputusan" data-t-inserted='Langkah "{0}" disisipkan sebelum "{1}".'
   data-t-removed='Langkah "{0}" dihapus.' data-t-swapped='Urutan petugas ditukar; sekarang "{0}" menyusul.'
   data-t-undone="Perubahan terakhir diurungkan.">
   <label for="langkah-pilih">Langkah yang dipilih</label><select id="langkah-pilih"></select><p id="langkah-terpilih"></p>
@@ -163,6 +164,8 @@ const checks = {
       `no withdrawal event on the step: ${JSON.stringify(withdrawal)}`);
     expect(after.find((e) => e.id === withdrawal.out[0].to).name === 'Dibatalkan', 'withdrawal does not end');
     expect(await p.locator('#langkah-pilih').inputValue() === task.id, 'the new step is not selected');
+    expect(await p.locator('#langkah-terpilih').innerText() === 'Dipilih: Persetujuan Kepala Dusun (langkah persetujuan '
+      + 'oleh Kepala Dusun)', `selection not described: ${await p.locator('#langkah-terpilih').innerText()}`);
     await lintClean(p);
     await p.screenshot({ path: path.join(out, 'sku-kadus.png') });
     await save(p, 'surat-keterangan-usaha-kadus.bpmn');

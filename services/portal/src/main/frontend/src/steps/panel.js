@@ -1,6 +1,6 @@
 // The "Langkah persetujuan" panel of the editor page (markup and texts: templates/admin-alur-editor.html): a list of
 // the diagram's steps (keyboard users choose there what others click on the diagram), then insert / remove / swap.
-import { defaultStepName } from './plan.js';
+import { ROLE_NAMES, defaultStepName, roleOf } from './plan.js';
 import { canInsertBefore, stepTools } from './tools.js';
 
 const isStep = (e) => !e.labelTarget && e.type !== 'label' && (/Task$/.test(e.type) || e.type === 'bpmn:CallActivity');
@@ -73,7 +73,12 @@ export function stepPanel(modeler, t) {
     if (undo) {
       undo.disabled = !commandStack.canUndo();
     }
-    chosen.textContent = element ? t('tSelected', label(element)) : t('tNothing');
+    const step = tools.stepAt(element);
+    const role = step && roleOf(element.businessObject);
+    // who decides at an approval step, in words: a role, or a decision table's choice (${kasiRole}, ${signerRole})
+    chosen.textContent = !element ? t('tNothing') : step
+      ? t('tSelectedStep', label(element)).replace('{1}', ROLE_NAMES[role] || t('tByTable'))
+      : t('tSelected', label(element));
   }
 
   function act(run) {
