@@ -104,7 +104,7 @@ class WorkflowPagesTest extends PortalTest {
         // "all villages" is the default of villages without their own choice: said so, not a second "active"
         assertThat(page.select("#alur-surat-keterangan-usaha-v2").text()).contains("bawaan semua desa")
                 .contains("untuk semua desa");
-        assertThat(page.select("#alur-surat-keterangan-usaha .hint").text())
+        assertThat(page.select("#bantuan-versi").text())
                 .contains("Versi bawaan dipakai desa yang belum memilih versinya sendiri");
         assertThat(page.select("#alur-surat-keterangan-domisili .aktif-desa").text()).isEqualTo("Versi 1");
         assertThat(page.select("#alur-surat-keterangan-usaha a.button").attr("href"))
