@@ -143,6 +143,7 @@ const checks = {
     const after = await facts(p);
     const task = after.find((e) => e.type === 'bpmn:UserTask');
     expect(task && task.name === 'Persetujuan Kepala Dusun', 'no kepala dusun task');
+    expect(task.id === 'Task_Persetujuan_kadus', `not a readable id: ${task.id}`);
     expect(task.groups === 'desa:${villageCode}:kadus:${dusunSlug}' && task.due === "${deadlines.due('kadus')}"
       && task.role === 'kadus', `task not a DesaFlow step: ${JSON.stringify(task)}`);
     const chooser = after.find((e) => e.id === 'Task_ChooseKadus');

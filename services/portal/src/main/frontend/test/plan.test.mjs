@@ -128,3 +128,14 @@ test('a step catches the withdrawal itself only where no event sub-process of th
     { $type: 'bpmn:StartEvent', eventDefinitions: [{ $type: 'bpmn:MessageEventDefinition', messageRef: { name: 'X' } }] }] }] };
   assert.equal(needsOwnCancellation(other), true);
 });
+
+test('a new step\'s elements get readable ids, numbered when the diagram has them already', async () => {
+  const { stepIds } = await import('../src/steps/plan.js');
+  const first = stepIds('kadus', new Set(['Call_Chain']));
+  assert.equal(first.task, 'Task_Persetujuan_kadus');
+  assert.equal(first.gateway, 'Gateway_Keputusan_kadus');
+  assert.equal(first.withdrawn, 'EndEvent_Batal_kadus');
+  const second = stepIds('kadus', new Set(Object.values(first)));
+  assert.equal(second.task, 'Task_Persetujuan_kadus_2');
+  assert.equal(stepIds('kasi-pelayanan', new Set(['EndEvent_Tolak_kasi-pelayanan'])).task, 'Task_Persetujuan_kasi-pelayanan_2');
+});

@@ -87,6 +87,24 @@ function check(role) {
   }
 }
 
+/**
+ * Readable ids for a new step's elements (the migration page and the service's problems name elements by id):
+ * Task_Persetujuan_kadus, Gateway_Keputusan_kadus, ... with _2, _3 ... when the diagram has them already.
+ */
+export function stepIds(role, taken) {
+  check(role);
+  const names = {
+    task: 'Task_Persetujuan_', gateway: 'Gateway_Keputusan_', rejection: 'Task_Tolak_', end: 'EndEvent_Tolak_',
+    withdrawal: 'Event_Batal_', withdrawn: 'EndEvent_Batal_'
+  };
+  for (let n = 1; ; n++) {
+    const ids = Object.fromEntries(Object.entries(names).map(([k, prefix]) => [k, prefix + role + (n > 1 ? '_' + n : '')]));
+    if (Object.values(ids).every((id) => !taken.has(id))) {
+      return ids;
+    }
+  }
+}
+
 /** A shape's box from its centre. */
 function box(centre, size) {
   return { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height };

@@ -2,7 +2,7 @@
 // approval step before the selected step, remove one, swap two consecutive ones. What a step is: ./plan.js.
 import {
   RECORD_REJECTION, REQUEST_CANCELLED, REQUEST_REVISION, SHIFT, approvalStep, approvalStepAt, camundaAttr,
-  decisionCondition, insertLayout, needsOwnCancellation, ownRejectionBranch, revisionEntry, roleOf, signs
+  decisionCondition, insertLayout, needsOwnCancellation, ownRejectionBranch, revisionEntry, roleOf, signs, stepIds
 } from './plan.js';
 
 const COMMAND = 'desaflow.approvalStep';
@@ -61,8 +61,8 @@ export function stepTools(modeler) {
     return all;
   }
 
-  function shape(type, attrs, centre, parent) {
-    const bo = bpmnFactory.create(type);
+  function shape(type, id, attrs, centre, parent) {
+    const bo = bpmnFactory.create(type, { id });
     for (const [key, value] of Object.entries(attrs)) {
       bo.set(key, value);
     }
@@ -99,14 +99,15 @@ export function stepTools(modeler) {
   }
 
   /** The step catches the withdrawal while it waits (interrupting message boundary event) and ends there. */
-  function cancellation(task, at, parent) {
-    const bo = bpmnFactory.create('bpmn:BoundaryEvent', { name: 'Permohonan dibatalkan', cancelActivity: true });
+  function cancellation(task, at, parent, ids) {
+    const bo = bpmnFactory.create('bpmn:BoundaryEvent',
+      { id: ids.withdrawal, name: 'Permohonan dibatalkan', cancelActivity: true });
     const definition = bpmnFactory.create('bpmn:MessageEventDefinition', { messageRef: cancelledMessage() });
     definition.$parent = bo;
     bo.eventDefinitions = [definition];
     const boundary = modeling.createShape(elementFactory.createShape({ type: 'bpmn:BoundaryEvent', businessObject: bo }),
       { x: task.x + task.width / 2, y: task.y + task.height }, task, { attach: true });
-    const end = shape('bpmn:EndEvent', { name: 'Dibatalkan' }, at.cancelled, parent);
+    const end = shape('bpmn:EndEvent', ids.withdrawn, { name: 'Dibatalkan' }, at.cancelled, parent);
     modeling.connect(boundary, end, { type: 'bpmn:SequenceFlow' });
   }
 
@@ -139,7 +140,8 @@ export function stepTools(modeler) {
       const occupied = registry.filter((e) => e.parent === parent && !e.waypoints && !isLabel(e))
         .map((e) => ({ x: e.x, y: e.y, width: e.width, height: e.height }));
       const at = insertLayout(before, occupied);
-      const task = shape('bpmn:UserTask', {
+      const ids = stepIds(role, new Set(registry.getAll().map((e) => e.id)));
+      const task = shape('bpmn:UserTask', ids.task, {
         name: step.name,
         'camunda:candidateGroups': step.candidateGroups,
         'camunda:dueDate': step.dueDate,
@@ -149,14 +151,14 @@ export function stepTools(modeler) {
         modeling.reconnectEnd(flow, task, mid(task));
         modeling.layoutConnection(flow);
       }
-      const gateway = shape('bpmn:ExclusiveGateway', { name: step.gatewayName }, at.gateway, parent);
+      const gateway = shape('bpmn:ExclusiveGateway', ids.gateway, { name: step.gatewayName }, at.gateway, parent);
       modeling.connect(task, gateway, { type: 'bpmn:SequenceFlow' });
       route(gateway, target, 'Setuju', ['APPROVE']);
 
-      const rejection = shape('bpmn:ServiceTask', {
+      const rejection = shape('bpmn:ServiceTask', ids.rejection, {
         name: step.rejectionName, 'camunda:delegateExpression': RECORD_REJECTION
       }, at.rejection, parent);
-      const end = shape('bpmn:EndEvent', { name: step.endName }, at.end, parent);
+      const end = shape('bpmn:EndEvent', ids.end, { name: step.endName }, at.end, parent);
       modeling.connect(rejection, end, { type: 'bpmn:SequenceFlow' });
       const revisionShape = revision && registry.get(revision.id);
       if (revisionShape) {
@@ -166,7 +168,7 @@ export function stepTools(modeler) {
         route(gateway, rejection, 'Tolak / perlu perbaikan', ['REJECT', 'REVISE']);
       }
       if (parent.type === 'bpmn:Process' && needsOwnCancellation(parent.businessObject)) {
-        cancellation(task, at, parent);
+        cancellation(task, at, parent, ids);
       }
       return task;
     });
