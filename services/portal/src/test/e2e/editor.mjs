@@ -1,6 +1,7 @@
 // Browser check of the approval-chain editor (issue 8), in the style of infra/e2e (same lib, Debian chromium):
 //   the administrator sees the chains at phone width, opens the editor on a wide screen (bpmn-js draws the chain,
-//   the Camunda properties panel shows a user task, bpmnlint's overlay is there), presses Periksa and Terapkan and
+//   the Camunda properties panel shows a user task, bpmnlint's overlay is there), inserts and removes an approval step
+//   with the step tools (the service's Periksa accepts it on a real stack), presses Periksa and Terapkan and
 //   sees the service's problems marked on the diagram, makes a version active, plans and runs a migration and
 //   watches the report refresh itself.
 //
@@ -101,6 +102,47 @@ const failed = await run({
       expect(status.length > 0 && !status.includes('tidak dapat dihubungi'), `check failed: ${status}`);
     }
     await shot(page, '82-alur-periksa');
+  },
+  'Langkah persetujuan: sisipkan, periksa, hapus lewat panel (approval-step tools)': async () => {
+    // a page of its own (same session), closed without its "unsaved changes" prompt: the steps below stay unchanged
+    const page = await state.page.context().newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${BASE}/admin/alur/${KEY}`);
+    await page.waitForSelector('#alur-editor[data-ready="true"]');
+    const steps = () => page.locator('#langkah-pilih option').count();
+    const before = await steps();
+    expect(await page.locator('#langkah-sisipkan').isDisabled(), 'insert offered with nothing selected');
+    // keyboard users pick the step from the list: the same as a click on the diagram
+    await page.selectOption('#langkah-pilih', state.task);
+    const selected = await page.evaluate(() => window.desaflowEditor.get('selection').get().map((e) => e.id));
+    expect(selected.includes(state.task), 'choosing from the list does not select the step');
+    await page.selectOption('#langkah-peran', 'rw');
+    expect(await page.inputValue('#langkah-nama') === 'Persetujuan Ketua RW', 'step name not prefilled from the role');
+    await page.click('#langkah-sisipkan');
+    expect((await page.locator('#langkah-status').innerText()).includes('disisipkan'), 'not inserted');
+    expect(await steps() === before + 2, 'the step and its rejection task are not both in the list');
+    const task = await page.inputValue('#langkah-pilih');
+    const step = await page.evaluate((id) => {
+      const bo = window.desaflowEditor.get('elementRegistry').get(id).businessObject;
+      return { groups: bo.get('camunda:candidateGroups'), due: bo.get('camunda:dueDate') };
+    }, task);
+    expect(step.groups === 'desa:${villageCode}:rw' && step.due === "${deadlines.due('rw')}",
+      `not a DesaFlow step: ${JSON.stringify(step)}`);
+    if (!FAKE) { // the approval service's own rules accept what the tool made
+      await page.click('#alur-periksa');
+      await page.waitForFunction(() => {
+        const s = document.getElementById('alur-status');
+        return !s.hidden && !s.textContent.endsWith('...');
+      });
+      const status = await page.locator('#alur-status').innerText();
+      expect(status.includes('Tidak ada masalah'), `the inserted step has problems: ${status} `
+        + await page.locator('#alur-masalah').innerText());
+    }
+    await shot(page, '82a-alur-langkah-disisipkan');
+    await page.click('#langkah-hapus');
+    expect((await page.locator('#langkah-status').innerText()).includes('dihapus'), 'not removed');
+    expect(await steps() === before, 'remove left shapes behind');
+    await page.close();
   },
   'Terapkan: 422 ditandai, lalu versi baru (deploy)': async () => {
     if (!CHANGE) return console.log('  (skipped: E2E_CHANGE=1 to deploy on a real stack)');

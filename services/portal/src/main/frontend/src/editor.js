@@ -10,6 +10,7 @@ import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platfo
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import lintModule from 'bpmn-js-bpmnlint';
 import bpmnlintConfig from 'virtual:bpmnlint-config';
+import { stepPanel } from './steps/panel.js';
 
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -63,6 +64,9 @@ async function start() {
     moddleExtensions: { camunda: camundaModdle }
   });
   window.desaflowEditor = modeler; // for the browser check and for curious administrators' consoles
+  // the approval-step tools (insert / remove / swap a complete step) and their panel; texts from the panel's data-t-*
+  const steps = byId('alur-langkah') || root;
+  window.desaflowSteps = stepPanel(modeler, (name, value) => text(steps, name, value));
 
   let dirty = false;
   modeler.on('commandStack.changed', () => { dirty = true; });

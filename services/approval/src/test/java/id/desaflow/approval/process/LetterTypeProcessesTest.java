@@ -2,10 +2,6 @@ package id.desaflow.approval.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -78,13 +74,7 @@ class LetterTypeProcessesTest {
 
     @BeforeEach
     void delegates() {
-        Mocks.register("deadlines", new Deadlines(Map.of("operator", "P1D", "kadus", "P2D", "kasi-pelayanan", "P2D",
-                "kasi-pemerintahan", "P2D", "sekdes", "P1D", "kades", "P2D", "perbaikan", "P30D")));
-        Mocks.register("approvalTaskEvents", (TaskListener) (DelegateTask task) -> calls.add(task.getEventName()
-                + ":" + task.getTaskDefinitionKey()));
-        Mocks.register("issueLetter", (JavaDelegate) (DelegateExecution execution) -> calls.add("issueLetter"));
-        Mocks.register("recordRejection", (JavaDelegate) (DelegateExecution execution) -> calls.add("reject"));
-        Mocks.register("requestRevision", (JavaDelegate) (DelegateExecution execution) -> calls.add("revise"));
+        DelegateMocks.register(calls, task -> task.getEventName() + ":" + task.getTaskDefinitionKey());
     }
 
     @AfterEach

@@ -5,11 +5,13 @@ import id.desaflow.portal.Pages;
 import id.desaflow.portal.PortalTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -98,9 +100,12 @@ class WorkflowPagesTest extends PortalTest {
         assertThat(page.select("#alur-surat-keterangan-usaha-v1 .jumlah").text())
                 .isEqualTo("5 permohonan berjalan pada versi ini");
         assertThat(page.select("#alur-surat-keterangan-usaha-v3").text()).contains("aktif di desa Anda")
-                .contains("oleh demo-beji-admin, untuk 3309012004").doesNotContain("aktif untuk semua desa");
-        assertThat(page.select("#alur-surat-keterangan-usaha-v2").text()).contains("aktif untuk semua desa")
+                .contains("oleh demo-beji-admin, untuk desa Anda").doesNotContain("bawaan semua desa");
+        // "all villages" is the default of villages without their own choice: said so, not a second "active"
+        assertThat(page.select("#alur-surat-keterangan-usaha-v2").text()).contains("bawaan semua desa")
                 .contains("untuk semua desa");
+        assertThat(page.select("#bantuan-versi").text())
+                .contains("Versi bawaan dipakai desa yang belum memilih versinya sendiri");
         assertThat(page.select("#alur-surat-keterangan-domisili .aktif-desa").text()).isEqualTo("Versi 1");
         assertThat(page.select("#alur-surat-keterangan-usaha a.button").attr("href"))
                 .isEqualTo("/admin/alur/surat-keterangan-usaha");
@@ -178,6 +183,33 @@ class WorkflowPagesTest extends PortalTest {
         mvc.perform(get("/admin/alur")).andExpect(redirectedUrl("/masuk?lanjut=%2Fadmin%2Falur"));
     }
 
+    /**
+     * The approval-step tools' panel: every control labelled (keyboard and screen-reader users choose the step from a
+     * list instead of clicking the diagram), the eight roles by the names villagers use, the texts the script shows.
+     */
+    @Test
+    void theEditorPageOffersTheApprovalStepToolsWithLabelledControls() throws Exception {
+        workflowsAnswered();
+
+        Document page = editorPage(mvc.perform(get("/admin/alur/" + SKU).session(villageAdmin()))
+                .andExpect(status().isOk()));
+        Element panel = page.selectFirst("#alur-langkah");
+        assertThat(panel).isNotNull();
+        for (String control : List.of("langkah-pilih", "langkah-peran", "langkah-nama")) {
+            assertThat(page.select("label[for=" + control + "]")).as(control).hasSize(1);
+        }
+        assertThat(page.select("#langkah-peran option")).extracting(e -> e.attr("value")).containsExactly("kadus", "rt",
+                "rw", "kasi-pelayanan", "kasi-pemerintahan", "sekdes", "kades", "operator");
+        assertThat(page.select("#langkah-peran option[value=kadus]").text()).isEqualTo("Kepala Dusun");
+        assertThat(page.select("#langkah-sisipkan").text()).isEqualTo("Sisipkan langkah persetujuan sebelum ini");
+        assertThat(page.select("#langkah-hapus").text()).isEqualTo("Hapus langkah ini");
+        assertThat(page.select("#langkah-tukar").text()).isEqualTo("Tukar dengan langkah berikutnya");
+        assertThat(page.select("#langkah-urungkan").text()).isEqualTo("Urungkan perubahan terakhir");
+        assertThat(page.select("#langkah-tenggat").text()).contains("hari kerja");
+        assertThat(panel.attr("data-t-inserted")).contains("{0}", "{1}", "Periksa");
+        assertThat(page.select("#langkah-status").attr("role")).isEqualTo("status");
+    }
+
     @Test
     void theEditorPageOpensTheVillagesActiveVersionWithTheBundledScriptAndOffersAllVillagesOnlyToTheKecamatan()
             throws Exception {
@@ -197,6 +229,8 @@ class WorkflowPagesTest extends PortalTest {
         assertThat(page.select("input[name=cakupan]")).extracting(e -> e.attr("value")).containsExactly("desa");
         assertThat(page.select(".alur-layar-kecil").text()).contains("layar lebar");
         assertThat(page.select("#versi-3").text()).contains("aktif di desa Anda");
+        assertThat(page.select("#versi-berlaku").text())
+                .isEqualTo("Permohonan baru di desa Anda saat ini memakai versi 3.");
         assertThat(page.select("#versi-3 button")).isEmpty(); // already active here
         assertThat(page.select("#versi-1 button")).extracting(e -> e.attr("value")).containsExactly("desa");
 

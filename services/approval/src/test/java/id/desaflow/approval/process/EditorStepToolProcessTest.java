@@ -1,0 +1,151 @@
+package id.desaflow.approval.process;
+
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The approval steps the portal editor's tools insert run as officials expect (diagrams the tools produced in a real
+ * browser: src/test/resources/editor-steps, see EditorStepToolFilesTest): in the SKU, the applicant's kepala dusun
+ * decides before the village chain; approving goes on to the kasi, rejecting ends the request with "Catat penolakan",
+ * and so does a correction request (the SKU's own process has no revision path), a withdrawal ends it at the step or
+ * in the chain; in the village chain an inserted
+ * Ketua RW step sends a correction request to the chain's revision path.
+ */
+class EditorStepToolProcessTest {
+    private static final String VILLAGE = "3309012004";
+    private static final String SKU = "surat-keterangan-usaha";
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml")
+            .build();
+
+    private final List<String> calls = new ArrayList<>();
+
+    @BeforeEach
+    void delegates() {
+        DelegateMocks.register(calls, task -> task.getEventName() + ":" + task.getName());
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    private String startSku() {
+        String requestId = UUID.randomUUID().toString();
+        engine.getRuntimeService().startProcessInstanceByKey(SKU, requestId, Variables.createVariables()
+                .putValue(ProcessVariables.REQUEST_ID, requestId).putValue(ProcessVariables.LETTER_TYPE, SKU)
+                .putValue(ProcessVariables.VILLAGE_CODE, VILLAGE).putValue(ProcessVariables.DUSUN_SLUG, "beji")
+                .putValue(ProcessVariables.REVISION, 0).putValue(ProcessVariables.MANUAL_CHECK, false));
+        return requestId;
+    }
+
+    private Task task(String requestId) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).singleResult();
+    }
+
+    private void decide(String requestId, String decision) {
+        engine.getTaskService().complete(task(requestId).getId(),
+                Variables.createVariables().putValue("decision", decision).putValue("comment", "Catatan"));
+    }
+
+    private boolean running(String requestId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId).count() > 0;
+    }
+
+    @Test
+    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
+            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
+            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
+    void theKepalaDusunOfTheApplicantsDusunApprovesFirstThenTheChainToTheLetter() {
+        String requestId = startSku();
+
+        Task kadus = task(requestId);
+        assertThat(kadus.getName()).isEqualTo("Persetujuan Kepala Dusun");
+        assertThat(kadus.getDueDate()).isNotNull();
+        assertThat(engine.getTaskService().getIdentityLinksForTask(kadus.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":kadus:beji"));
+        decide(requestId, "APPROVE");
+        for (String step : List.of("Task_Kasi", "Task_Sekdes", "Task_Kades")) {
+            assertThat(task(requestId).getTaskDefinitionKey()).isEqualTo(step);
+            decide(requestId, "APPROVE");
+        }
+
+        assertThat(running(requestId)).isFalse();
+        assertThat(calls).startsWith("create:Persetujuan Kepala Dusun", "complete:Persetujuan Kepala Dusun")
+                .endsWith("issueLetter");
+    }
+
+    @Test
+    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
+            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
+            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
+    void aRejectionOrACorrectionRequestByTheKepalaDusunEndsTheRequestWithItsReason() {
+        for (String decision : List.of("REJECT", "REVISE")) {
+            calls.clear();
+            String requestId = startSku();
+            decide(requestId, decision);
+            assertThat(running(requestId)).as(decision).isFalse();
+            assertThat(calls).as(decision).containsExactly("create:Persetujuan Kepala Dusun",
+                    "complete:Persetujuan Kepala Dusun", "reject");
+        }
+    }
+
+    /**
+     * The resident withdraws while the request waits at the inserted step (the SKU's own process, which has no event
+     * sub-process for it: the step's boundary event catches it) and while it is in the chain (only the chain's event
+     * sub-process waits then): both times the approval service's correlation to every waiting subscription of the
+     * request ends everything.
+     */
+    @Test
+    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
+            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
+            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
+    void aWithdrawalEndsTheRequestAtTheInsertedStepAndLaterInTheChain() {
+        for (boolean inChain : List.of(false, true)) {
+            String requestId = startSku();
+            if (inChain) {
+                decide(requestId, "APPROVE");
+                assertThat(task(requestId).getTaskDefinitionKey()).isEqualTo("Task_Kasi");
+            }
+            assertThat(engine.getRuntimeService().createMessageCorrelation("RequestCancelled")
+                    .processInstanceBusinessKey(requestId).correlateAllWithResult()).as("in chain: %s", inChain)
+                    .hasSize(1);
+            assertThat(running(requestId)).as("in chain: %s", inChain).isFalse();
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).count()).isZero();
+        }
+    }
+
+    @Test
+    @Deployment(resources = "editor-steps/rantai-persetujuan-desa-rw.bpmn")
+    void aKetuaRwStepInsertedInTheChainSendsCorrectionRequestsToTheChainsRevisionPath() {
+        String requestId = UUID.randomUUID().toString();
+        engine.getRuntimeService().startProcessInstanceByKey("rantai-persetujuan-desa", requestId,
+                Variables.createVariables().putValue(ProcessVariables.VILLAGE_CODE, VILLAGE)
+                        .putValue(ProcessVariables.MANUAL_CHECK, false).putValue("needsKadus", false)
+                        .putValue("kasiRole", "kasi-pelayanan").putValue("signerRole", "kades"));
+        decide(requestId, "APPROVE"); // kasi
+        Task rw = task(requestId);
+        assertThat(rw.getName()).isEqualTo("Persetujuan Ketua RW");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(rw.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":rw"));
+        decide(requestId, "REVISE");
+
+        assertThat(calls).endsWith("complete:Persetujuan Ketua RW", "revise");
+        assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(requestId)
+                .messageEventSubscriptionName("RevisionVerified").count()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,51 @@
+package id.desaflow.approval.workflow.rules;
+
+import id.desaflow.approval.workflow.WorkflowProblem;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Diagrams the portal editor's approval-step tools produced from the shipped workflows (inserting a step, swapping two,
+ * removing one; written by services/portal/src/test/e2e/step-tools.mjs in a real browser): an administrator's deploy
+ * of them must pass every rule, so the tools never hand out a chain the service refuses.
+ */
+class EditorStepToolFilesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"surat-keterangan-usaha-kadus", "surat-keterangan-usaha-kadus-dihapus",
+            "rantai-persetujuan-desa-rw", "rantai-persetujuan-desa-rw-ditukar", "rantai-persetujuan-desa-rw-dihapus",
+            "rantai-persetujuan-desa-setiap-langkah"})
+    void passesEveryDeployRule(String file) throws IOException {
+        String key = file.startsWith("rantai") ? DesaFlowRules.SHARED_CHAIN : "surat-keterangan-usaha";
+        List<WorkflowProblem> problems = RepositoryWorkflows.validate(read(file), key);
+        assertThat(problems).extracting(p -> p.rule() + "@" + p.elementId() + ": " + p.message()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"surat-keterangan-usaha-kadus"})
+    void theInsertedStepIsAKepalaDusunApprovalBeforeTheChain(String file) throws IOException {
+        String xml = read(file);
+        assertThat(xml).contains("camunda:candidateGroups=\"desa:${villageCode}:kadus:${dusunSlug}\"",
+                "<camunda:property name=\"role\" value=\"kadus\" />", "targetRef=\"Call_Chain\"",
+                "camunda:delegateExpression=\"${recordRejection}\"", "<bpmn:boundaryEvent",
+                "name=\"RequestCancelled\"");
+        // the same diagram without the step's task listeners is refused: the test would notice a broken tool
+        String broken = xml.replace("<camunda:taskListener delegateExpression=\"${approvalTaskEvents}\" event=\"create\" />", "");
+        assertThat(RepositoryWorkflows.validate(broken, "surat-keterangan-usaha")).extracting(WorkflowProblem::rule)
+                .contains("task-events");
+    }
+
+    private static String read(String file) throws IOException {
+        try (InputStream in = EditorStepToolFilesTest.class.getResourceAsStream("/editor-steps/" + file + ".bpmn")) {
+            assertThat(in).as(file).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

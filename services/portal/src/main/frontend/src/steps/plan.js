@@ -1,0 +1,260 @@
+// What a valid DesaFlow approval step is, as data and geometry only (no bpmn-js, no DOM): the step tools apply it
+// with the modeler, the unit tests (test/plan.test.mjs) check it with plain objects. The rules it must satisfy are the
+// approval service's (id.desaflow.approval.workflow.rules.DesaFlowRules): candidate group desa:${villageCode}:<role>,
+// due date ${deadlines.due('<role>')}, one 'role' property, the two approvalTaskEvents listeners, and an exclusive
+// gateway right after the task routing APPROVE, REVISE and REJECT.
+
+/** The officials a step can wait for, in the order of the panel's list (codes = identity's roles). */
+export const ROLES = ['kadus', 'rt', 'rw', 'kasi-pelayanan', 'kasi-pemerintahan', 'sekdes', 'kades', 'operator'];
+/**
+ * The roles as the diagrams name them. The diagram is the village's document and officials read its step names in
+ * their task lists in Indonesian, so the tools write Indonesian whatever the language of the administrator's page.
+ */
+export const ROLE_NAMES = {
+  kadus: 'Kepala Dusun', rt: 'Ketua RT', rw: 'Ketua RW', 'kasi-pelayanan': 'Kasi Pelayanan',
+  'kasi-pemerintahan': 'Kasi Pemerintahan', sekdes: 'Sekretaris Desa', kades: 'Kepala Desa', operator: 'Operator Desa'
+};
+
+export const DECISIONS = ['APPROVE', 'REVISE', 'REJECT'];
+export const TASK_EVENTS = ['create', 'complete'];
+export const TASK_EVENTS_BEAN = '${approvalTaskEvents}';
+export const RECORD_REJECTION = '${recordRejection}';
+export const REQUEST_REVISION = '${requestRevision}';
+/** The message the approval service sends a request's processes when the resident withdraws it. */
+export const REQUEST_CANCELLED = 'RequestCancelled';
+
+/** Sizes bpmn-js gives new shapes; the layout below works with them. */
+export const SIZE = {
+  task: { width: 100, height: 80 },
+  gateway: { width: 50, height: 50 },
+  event: { width: 36, height: 36 }
+};
+const GAP = 50;
+/** Room made before the selected step: the new task, a gap, its decision gateway, a gap. */
+export const SHIFT = SIZE.task.width + GAP + SIZE.gateway.width + GAP;
+/** Distance between the main row and the rejection row (centres). */
+const ROW = 130;
+const MARGIN = 15;
+
+/**
+ * The candidate group of a step. A kepala dusun approves only for residents of his own dusun (as in the village
+ * chain: desa:<village>:kadus:<dusun>); every other role is one group per village.
+ */
+export function candidateGroup(role) {
+  check(role);
+  return role === 'kadus' ? 'desa:${villageCode}:kadus:${dusunSlug}' : 'desa:${villageCode}:' + role;
+}
+
+/** The deadline: working days per role from the approval service's settings (desaflow.deadlines.<role>). */
+export function dueDate(role) {
+  check(role);
+  return "${deadlines.due('" + role + "')}";
+}
+
+export function decisionCondition(...decisions) {
+  return '${' + decisions.map((d) => "execution.getVariable('decision') == '" + d + "'").join(' || ') + '}';
+}
+
+/** The name a new step gets unless the administrator types another: "Persetujuan Kepala Dusun". */
+export function defaultStepName(role) {
+  check(role);
+  return 'Persetujuan ' + ROLE_NAMES[role];
+}
+
+/** Everything the new user task carries. `name` is what officials see in their task list. */
+export function approvalStep(role, name) {
+  check(role);
+  const roleName = ROLE_NAMES[role];
+  const label = (name || '').trim();
+  if (!label) {
+    throw new Error('Nama langkah belum diisi');
+  }
+  return {
+    name: label.slice(0, 100),
+    candidateGroups: candidateGroup(role),
+    dueDate: dueDate(role),
+    role,
+    listeners: TASK_EVENTS.map((event) => ({ event, delegateExpression: TASK_EVENTS_BEAN })),
+    gatewayName: 'Keputusan ' + roleName + '?',
+    rejectionName: 'Catat penolakan',
+    endName: 'Ditolak ' + roleName
+  };
+}
+
+function check(role) {
+  if (!ROLES.includes(role)) {
+    throw new Error('Peran tidak dikenal: ' + role);
+  }
+}
+
+/**
+ * Readable ids for a new step's elements (the migration page and the service's problems name elements by id):
+ * Task_Persetujuan_kadus, Gateway_Keputusan_kadus, ... with _2, _3 ... when the diagram has them already.
+ */
+export function stepIds(role, taken) {
+  check(role);
+  const names = {
+    task: 'Task_Persetujuan_', gateway: 'Gateway_Keputusan_', rejection: 'Task_Tolak_', end: 'EndEvent_Tolak_',
+    withdrawal: 'Event_Batal_', withdrawn: 'EndEvent_Batal_'
+  };
+  for (let n = 1; ; n++) {
+    const ids = Object.fromEntries(Object.entries(names).map(([k, prefix]) => [k, prefix + role + (n > 1 ? '_' + n : '')]));
+    if (Object.values(ids).every((id) => !taken.has(id))) {
+      return ids;
+    }
+  }
+}
+
+/** A shape's box from its centre. */
+function box(centre, size) {
+  return { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height };
+}
+
+/** As the approval service's overlap rule: touching counts (plus a margin, so labels and arrows stay readable). */
+export function collides(a, b, margin = 0) {
+  return a.x + a.width + margin >= b.x && b.x + b.width + margin >= a.x
+    && a.y + a.height + margin >= b.y && b.y + b.height + margin >= a.y;
+}
+
+/**
+ * Where the new step's shapes go (centres), for a selected step whose box was `target` BEFORE the room was made
+ * (everything from target.x on has moved SHIFT to the right). `occupied`: the boxes of the other shapes after the
+ * move. The rejection branch goes below the gateway on the first free row (or above when nothing is free below).
+ */
+export function insertLayout(target, occupied) {
+  const cy = target.y + target.height / 2;
+  const task = { x: target.x + SIZE.task.width / 2, y: cy };
+  const gateway = { x: target.x + SIZE.task.width + GAP + SIZE.gateway.width / 2, y: cy };
+  const free = (centres) => centres.every(([c, size]) => occupied.every((o) => !collides(box(c, size), o, MARGIN)));
+  for (let step = 0; step < 40; step++) {
+    for (const sign of [1, -1]) {
+      const y = cy + sign * (ROW + step * 40);
+      const rejection = { x: gateway.x, y };
+      const end = { x: gateway.x + SIZE.task.width / 2 + GAP + SIZE.event.width / 2, y };
+      // where a withdrawn request ends when the step itself must catch the withdrawal (see needsOwnCancellation)
+      const cancelled = { x: task.x, y };
+      if (free([[rejection, SIZE.task], [end, SIZE.event], [cancelled, SIZE.event]])) {
+        return { task, gateway, rejection, end, cancelled };
+      }
+    }
+  }
+  throw new Error('Tidak ada tempat kosong untuk cabang penolakan');
+}
+
+/** A camunda:* attribute of a moddle element or of a plain test object. */
+export function camundaAttr(bo, name) {
+  if (!bo) {
+    return undefined;
+  }
+  return typeof bo.get === 'function' ? bo.get('camunda:' + name) : bo['camunda:' + name];
+}
+
+/** The 'role' extension property of a user task, or undefined. */
+export function roleOf(bo) {
+  const values = (bo && bo.extensionElements && bo.extensionElements.values) || [];
+  for (const extension of values) {
+    if (extension.$type === 'camunda:Properties') {
+      const property = (extension.values || []).find((p) => p.name === 'role');
+      if (property) {
+        return property.value;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The extension property marking the step that signs the letter (never moved by the tools). */
+export function signs(bo) {
+  const values = (bo && bo.extensionElements && bo.extensionElements.values) || [];
+  return values.some((e) => e.$type === 'camunda:Properties'
+    && (e.values || []).some((p) => p.name === 'step' && p.value === 'signature'));
+}
+
+const conditionOf = (flow) => (flow.conditionExpression && flow.conditionExpression.body) || '';
+
+/** Which decision a gateway's flow carries: APPROVE for the default flow, else read from its condition. */
+export function decisionsOf(flow, gateway) {
+  if (gateway && gateway.default === flow) {
+    return ['APPROVE'];
+  }
+  return DECISIONS.filter((d) => new RegExp("(?:\\bdecision\\b|execution\\.getVariable\\(\\s*['\"]decision['\"]\\s*\\))"
+    + "\\s*(?:==|eq)\\s*['\"]" + d + "['\"]").test(conditionOf(flow)));
+}
+
+/**
+ * An approval step as the tools know it (business objects): a user task with a role, its single outgoing flow into an
+ * exclusive gateway, the flow carrying APPROVE and the element it leads to. Undefined when the task is not one.
+ */
+export function approvalStepAt(task) {
+  if (!task || task.$type !== 'bpmn:UserTask' || roleOf(task) === undefined) {
+    return undefined;
+  }
+  const out = task.outgoing || [];
+  const gateway = out.length === 1 ? out[0].targetRef : undefined;
+  if (!gateway || gateway.$type !== 'bpmn:ExclusiveGateway') {
+    return undefined;
+  }
+  const approve = (gateway.outgoing || []).find((f) => decisionsOf(f, gateway).includes('APPROVE'));
+  if (!approve) {
+    return undefined;
+  }
+  return { task, gateway, approve, next: approve.targetRef };
+}
+
+/**
+ * The rejection branch a removed step takes with it: for each non-approving flow of its gateway, a "Catat penolakan"
+ * task (${recordRejection}) that only this gateway leads to, and the end events only that task leads to.
+ */
+export function ownRejectionBranch(step) {
+  const own = [];
+  for (const flow of step.gateway.outgoing || []) {
+    const target = flow.targetRef;
+    if (flow === step.approve || !target || (target.incoming || []).length !== 1) {
+      continue;
+    }
+    if (target.$type === 'bpmn:ServiceTask' && camundaAttr(target, 'delegateExpression') === RECORD_REJECTION) {
+      own.push(target);
+      for (const out of target.outgoing || []) {
+        if (out.targetRef && out.targetRef.$type === 'bpmn:EndEvent' && (out.targetRef.incoming || []).length === 1) {
+          own.push(out.targetRef);
+        }
+      }
+    }
+  }
+  return own;
+}
+
+/**
+ * Whether a step in this process must catch the resident's withdrawal itself: the process has no event sub-process
+ * started by the RequestCancelled message (the village chain has one; a letter type's own process does not, so a
+ * request waiting at a step inserted there could not be withdrawn). A process-wide event sub-process is NOT added:
+ * the approval service correlates the withdrawal to every waiting subscription of the request at once, and one in the
+ * letter type's process next to the chain's would make that fail (Camunda: "does not have a subscription ...") while
+ * the request is in the chain. A boundary event on the step is only there while the request waits at it.
+ */
+export function needsOwnCancellation(process) {
+  const cancelledBy = (element) => (element.eventDefinitions || []).some((d) => d.$type === 'bpmn:MessageEventDefinition'
+    && d.messageRef && d.messageRef.name === REQUEST_CANCELLED);
+  return !(process.flowElements || []).some((e) => e.$type === 'bpmn:SubProcess' && e.triggeredByEvent
+    && (e.flowElements || []).some((s) => s.$type === 'bpmn:StartEvent' && cancelledBy(s)));
+}
+
+/**
+ * Where a REVISE decision goes in this process: the merge gateway in front of its "Minta perbaikan" task
+ * (${requestRevision}, as the village chain has), or that task when nothing leads to it yet. Undefined when the
+ * process has no revision path: then REVISE ends the request like a rejection, with the official's note (the resident
+ * may apply again), rather than silently approving.
+ */
+export function revisionEntry(flowElements) {
+  const task = (flowElements || []).find((e) => e.$type === 'bpmn:ServiceTask'
+    && camundaAttr(e, 'delegateExpression') === REQUEST_REVISION);
+  if (!task) {
+    return undefined;
+  }
+  const incoming = task.incoming || [];
+  if (incoming.length === 0) {
+    return task;
+  }
+  const merge = incoming.length === 1 ? incoming[0].sourceRef : undefined;
+  return merge && merge.$type === 'bpmn:ExclusiveGateway' && (merge.outgoing || []).length === 1 ? merge : undefined;
+}

@@ -1,0 +1,264 @@
+// Browser check of the editor's approval-step tools (insert / swap / remove a complete approval step), WITHOUT a stack:
+// it serves the built editor bundle and the repository's real workflow files from a small local server (random port),
+// drives the tools through the panel in headless Debian chromium, checks the resulting diagrams and bpmnlint's verdict
+// in the page, and writes them to OUT (default target/step-tools). The approval service validates the same files with
+// its deploy rules (EditorStepToolFilesTest reads services/approval/src/test/resources/editor-steps/, refreshed with
+// OUT=../../services/approval/src/test/resources/editor-steps).
+//
+//   (cd services/portal/src/main/frontend && node build.mjs)    # or mvn -o -q -pl services/portal compile
+//   cd infra/e2e && node ../../services/portal/src/test/e2e/step-tools.mjs
+//
+// The panel markup below mirrors templates/admin-alur-editor.html (ids and data-t-* texts); editor.mjs checks the
+// real page against a running stack.
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, launch } from '../../../../../infra/e2e/lib.mjs';
+
+const repo = fileURLToPath(new URL('../../../../../', import.meta.url));
+const bundle = path.join(repo, 'services/portal/target/classes/static/editor');
+const out = path.resolve(process.env.OUT ?? 'target/step-tools');
+mkdirSync(out, { recursive: true });
+
+const page = (key) => `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">
+<link rel="stylesheet" href="/editor/alur-editor.css"></head><body><main class="alur-lebar">
+<div id="alur-editor" class="alur-editor" data-xml="/workflows/${key}.bpmn" data-check="/periksa" data-deploy="/terapkan">
+  <div id="alur-kanvas" class="alur-kanvas"></div><div id="alur-properti" class="alur-properti"></div></div>
+<section id="alur-langkah" data-t-choose="(pilih langkah)" data-t-nothing="Belum ada langkah yang dipilih."
+  data-t-selected="Dipilih: {0}" data-t-selected-step="Dipilih: {0} (langkah persetujuan oleh {1})"
+  data-t-by-table="petugas menurut tabel keputusan" data-t-inserted='Langkah "{0}" disisipkan sebelum "{1}".'
+  data-t-removed='Langkah "{0}" dihapus.' data-t-swapped='Urutan petugas ditukar; sekarang "{0}" menyusul.'
+  data-t-undone="Perubahan terakhir diurungkan.">
+  <label for="langkah-pilih">Langkah yang dipilih</label><select id="langkah-pilih"></select><p id="langkah-terpilih"></p>
+  <label for="langkah-peran">Petugas</label><select id="langkah-peran">
+    <option value="kadus">Kepala Dusun</option><option value="rt">Ketua RT</option><option value="rw">Ketua RW</option>
+    <option value="kasi-pelayanan">Kasi Pelayanan</option><option value="kasi-pemerintahan">Kasi Pemerintahan</option>
+    <option value="sekdes">Sekretaris Desa</option><option value="kades">Kepala Desa</option>
+    <option value="operator">Operator Desa</option></select>
+  <label for="langkah-nama">Nama langkah</label><input id="langkah-nama">
+  <button type="button" id="langkah-sisipkan">Sisipkan</button><button type="button" id="langkah-tukar">Tukar</button>
+  <button type="button" id="langkah-hapus">Hapus</button><button type="button" id="langkah-urungkan">Urungkan</button>
+  <p id="langkah-status" hidden></p>
+</section>
+<p id="alur-status" hidden></p><ul id="alur-masalah"></ul><button id="alur-periksa">Periksa</button>
+<button id="alur-terapkan">Terapkan</button></main><script src="/editor/alur-editor.js"></script></body></html>`;
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://local');
+  const send = (type, body) => { res.writeHead(200, { 'Content-Type': type }); res.end(body); };
+  try {
+    if (url.pathname.startsWith('/alur/')) return send('text/html', page(url.pathname.split('/').pop()));
+    if (url.pathname.startsWith('/workflows/')) {
+      return send('application/xml', readFileSync(path.join(repo, 'workflows', path.basename(url.pathname))));
+    }
+    if (url.pathname.startsWith('/editor/')) {
+      const file = path.basename(url.pathname);
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'font/woff2';
+      return send(type, readFileSync(path.join(bundle, file)));
+    }
+  } catch (missing) { /* 404 below */ }
+  res.writeHead(404);
+  res.end();
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await launch();
+let failed = 0;
+
+async function open(key) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.goto(`${base}/alur/${key}`);
+  await p.waitForSelector('#alur-editor[data-ready="true"]', { timeout: 20_000 });
+  p.errors = errors;
+  p.baseline = await lint(p);
+  if (p.baseline.length) console.log(`  ${key}: bpmnlint before any change: ${p.baseline.join('; ')}`);
+  return p;
+}
+
+/** Chooses a step in the panel's list (as a keyboard user does) and presses a tool's button. */
+async function use(p, elementId, button, role) {
+  await p.selectOption('#langkah-pilih', elementId);
+  if (role) await p.selectOption('#langkah-peran', role);
+  expect(await p.locator(button).isEnabled(), `${button} is disabled for ${elementId}`);
+  await p.click(button);
+  const status = await p.locator('#langkah-status').innerText();
+  expect(!/tone-refused/.test(await p.locator('#langkah-status').getAttribute('class')), `refused: ${status}`);
+  return status;
+}
+
+/** What bpmnlint (recommended + Camunda 7.24 compatibility, as in the page) reports, as "element: rule" lines. */
+const lint = (p) => p.evaluate(async () => {
+  const found = await window.desaflowEditor.get('linting').lint();
+  return Object.entries(found).flatMap(([rule, list]) => list.filter((i) => i.category !== 'info')
+    .map((i) => `${i.id}: ${rule} (${i.category}) ${i.message}`));
+});
+
+/** bpmnlint finds nothing the shipped diagram did not already have. */
+async function lintClean(p) {
+  const issues = (await lint(p)).filter((i) => !p.baseline.includes(i));
+  expect(issues.length === 0, `bpmnlint: ${issues.join('; ')}`);
+}
+
+const facts = (p) => p.evaluate(() => {
+  const registry = window.desaflowEditor.get('elementRegistry');
+  return registry.filter((e) => !e.labelTarget && e.type !== 'label' && !e.waypoints && e.parent
+    && e.parent.type === 'bpmn:Process').map((e) => {
+    const bo = e.businessObject;
+    const props = (bo.extensionElements?.values ?? []).filter((x) => x.$type === 'camunda:Properties')
+      .flatMap((x) => x.values);
+    return { id: e.id, type: e.type, name: bo.name, x: e.x, y: e.y, groups: bo.get('camunda:candidateGroups'),
+      due: bo.get('camunda:dueDate'), role: props.find((x) => x.name === 'role')?.value, host: e.host?.id,
+      message: bo.eventDefinitions?.[0]?.messageRef?.name,
+      out: (e.outgoing ?? []).map((f) => ({ to: f.target.id, name: f.businessObject.name,
+        condition: f.businessObject.conditionExpression?.body })) };
+  });
+});
+
+async function save(p, file) {
+  const xml = await p.evaluate(async () => (await window.desaflowEditor.saveXML({ format: true })).xml);
+  writeFileSync(path.join(out, file), xml);
+  return xml;
+}
+
+const checks = {
+  'SKU: kepala dusun disisipkan sebelum rantai desa, lalu dihapus lagi': async () => {
+    const p = await open('surat-keterangan-usaha');
+    const before = await facts(p);
+    const chainX = before.find((e) => e.id === 'Call_Chain').x;
+    expect(await p.inputValue('#langkah-nama') === 'Persetujuan Kepala Dusun', 'step name not prefilled');
+    expect(await p.locator('#langkah-hapus').isDisabled(), 'remove enabled with nothing selected');
+    // as the browser journey (infra/e2e/journeys/workflow.mjs) does it: the step by its name in the list
+    await p.selectOption('#langkah-pilih', { label: 'Rantai persetujuan desa' });
+    expect(await p.inputValue('#langkah-pilih') === 'Call_Chain', 'the chain is not chosen by its name');
+    const said = await use(p, 'Call_Chain', '#langkah-sisipkan', 'kadus');
+    const listed = p.locator('#langkah-pilih option', { hasText: /^(Persetujuan|Cek lapangan) Kepala Dusun$/ });
+    expect(await listed.count() === 1 && (await listed.first().textContent()).trim() === 'Persetujuan Kepala Dusun',
+      'the journey would not find the kepala dusun step in the list');
+    expect(said.includes('Persetujuan Kepala Dusun') && said.includes('Rantai persetujuan desa'), `status: ${said}`);
+    const after = await facts(p);
+    const task = after.find((e) => e.type === 'bpmn:UserTask');
+    expect(task && task.name === 'Persetujuan Kepala Dusun', 'no kepala dusun task');
+    expect(task.id === 'Task_Persetujuan_kadus', `not a readable id: ${task.id}`);
+    expect(task.groups === 'desa:${villageCode}:kadus:${dusunSlug}' && task.due === "${deadlines.due('kadus')}"
+      && task.role === 'kadus', `task not a DesaFlow step: ${JSON.stringify(task)}`);
+    const chooser = after.find((e) => e.id === 'Task_ChooseKadus');
+    expect(chooser.out.length === 1 && chooser.out[0].to === task.id, 'the incoming flow does not lead to the new step');
+    const gateway = after.find((e) => e.id === task.out[0].to);
+    expect(gateway.type === 'bpmn:ExclusiveGateway' && gateway.out.length === 2, 'no decision gateway');
+    const approve = gateway.out.find((f) => f.to === 'Call_Chain');
+    expect(approve && approve.condition.includes("'APPROVE'"), 'APPROVE does not lead to the chain');
+    const reject = gateway.out.find((f) => f.to !== 'Call_Chain');
+    expect(reject.condition.includes("'REJECT'") && reject.condition.includes("'REVISE'"),
+      `without a revision path REVISE ends like REJECT: ${reject.condition}`);
+    const rejection = after.find((e) => e.id === reject.to);
+    expect(rejection.type === 'bpmn:ServiceTask' && rejection.name === 'Catat penolakan', 'no rejection task');
+    expect(after.find((e) => e.id === rejection.out[0].to).type === 'bpmn:EndEvent', 'no rejection end');
+    expect(after.find((e) => e.id === 'Call_Chain').x > chainX, 'the chain did not move right');
+    // the SKU's own process has no withdrawal handling: the step catches RequestCancelled while it waits
+    const withdrawal = after.find((e) => e.type === 'bpmn:BoundaryEvent');
+    expect(withdrawal && withdrawal.host === task.id && withdrawal.message === 'RequestCancelled',
+      `no withdrawal event on the step: ${JSON.stringify(withdrawal)}`);
+    expect(after.find((e) => e.id === withdrawal.out[0].to).name === 'Dibatalkan', 'withdrawal does not end');
+    expect(await p.locator('#langkah-pilih').inputValue() === task.id, 'the new step is not selected');
+    expect(await p.locator('#langkah-terpilih').innerText() === 'Dipilih: Persetujuan Kepala Dusun (langkah persetujuan '
+      + 'oleh Kepala Dusun)', `selection not described: ${await p.locator('#langkah-terpilih').innerText()}`);
+    await lintClean(p);
+    await p.screenshot({ path: path.join(out, 'sku-kadus.png') });
+    await save(p, 'surat-keterangan-usaha-kadus.bpmn');
+
+    // undo is one step: the whole fragment goes (the panel's button, as Ctrl+Z on the diagram)
+    expect(await p.locator('#langkah-urungkan').isEnabled(), 'nothing to undo after an insert?');
+    await p.click('#langkah-urungkan');
+    expect((await facts(p)).length === before.length, 'undo did not take the whole step back');
+    await p.evaluate(() => window.desaflowEditor.get('commandStack').redo());
+    expect((await facts(p)).length === after.length, 'redo did not bring the whole step back');
+
+    await use(p, task.id, '#langkah-hapus');
+    const removed = await facts(p);
+    expect(removed.length === before.length, `remove left ${removed.length - before.length} shapes`);
+    expect(removed.find((e) => e.id === 'Task_ChooseKadus').out[0].to === 'Call_Chain', 'not reconnected');
+    expect(removed.find((e) => e.id === 'Call_Chain').x === chainX, 'the chain did not move back');
+    await lintClean(p);
+    await save(p, 'surat-keterangan-usaha-kadus-dihapus.bpmn');
+    expect(p.errors.length === 0, `script errors: ${p.errors.join('; ')}`);
+  },
+  'rantai desa: Ketua RW sebelum Sekdes (jalur perbaikan dipakai), ditukar, dihapus': async () => {
+    const p = await open('rantai-persetujuan-desa');
+    const before = await facts(p);
+    await use(p, 'Task_Sekdes', '#langkah-sisipkan', 'rw');
+    const after = await facts(p);
+    const task = after.find((e) => e.type === 'bpmn:UserTask' && e.role === 'rw');
+    expect(task && task.name === 'Persetujuan Ketua RW', 'no RW step');
+    const gateway = after.find((e) => e.id === task.out[0].to);
+    expect(gateway.out.length === 3, `three decisions expected: ${JSON.stringify(gateway.out)}`);
+    expect(!after.some((e) => e.type === 'bpmn:BoundaryEvent'), 'the chain cancels by its event sub-process already');
+    const revise = gateway.out.find((f) => f.condition.includes("'REVISE'"));
+    expect(revise.to === 'Gateway_ToRevision', `REVISE should join the chain's revision path, goes to ${revise.to}`);
+    expect(after.find((e) => e.id === 'Gateway_KasiDecision').out.some((f) => f.to === task.id),
+      'the kasi approval does not lead to the new step');
+    await lintClean(p);
+    await save(p, 'rantai-persetujuan-desa-rw.bpmn');
+
+    // swap: the RW now approves after the sekdes (names, roles, groups, deadlines trade places)
+    await use(p, task.id, '#langkah-tukar');
+    const swapped = await facts(p);
+    const first = swapped.find((e) => e.id === task.id);
+    const second = swapped.find((e) => e.id === 'Task_Sekdes');
+    expect(first.role === 'sekdes' && first.name === 'Paraf Sekretaris Desa'
+      && first.groups === 'desa:${villageCode}:sekdes', `first step not the sekdes: ${JSON.stringify(first)}`);
+    expect(second.role === 'rw' && second.due === "${deadlines.due('rw')}", 'second step not the RW');
+    await lintClean(p);
+    await save(p, 'rantai-persetujuan-desa-rw-ditukar.bpmn');
+    await p.selectOption('#langkah-pilih', 'Task_Kades');
+    expect(await p.locator('#langkah-tukar').isDisabled(), 'the signing step offers a swap');
+
+    // remove the (now second) RW step: the sekdes leads straight to the signature again
+    await use(p, 'Task_Sekdes', '#langkah-hapus');
+    const removed = await facts(p);
+    // the sekdes's own step (task + gateway) goes; the RW's rejection branch stays with the first step
+    expect(removed.length === before.length + 2, `${removed.length - before.length} shapes more than before`);
+    expect(removed.some((e) => e.type === 'bpmn:ExclusiveGateway' && e.out.some((f) => f.to === 'Task_Kades')),
+      'nothing leads to the signature');
+    await lintClean(p);
+    await save(p, 'rantai-persetujuan-desa-rw-dihapus.bpmn');
+    expect(p.errors.length === 0, `script errors: ${p.errors.join('; ')}`);
+  },
+  'rantai desa: satu langkah sebelum setiap tugas dan rantai (tata letak tetap rapi)': async () => {
+    // a step before every activity the chain has (cumulative): the room-making and the free-row search must keep every
+    // shape apart however crowded the diagram gets; the approval service's overlap rule checks the saved file
+    const p = await open('rantai-persetujuan-desa');
+    const targets = (await facts(p)).filter((e) => /Task$|CallActivity$/.test(e.type));
+    const roles = ['kadus', 'rt', 'rw', 'operator', 'sekdes'];
+    for (const [i, target] of targets.entries()) {
+      const options = await p.locator('#langkah-pilih option').evaluateAll((os) => os.map((o) => o.value));
+      if (!options.includes(target.id)) continue;
+      await p.selectOption('#langkah-pilih', target.id);
+      // nothing leads to it (in the sub-process), or it ends another decision (Catat penolakan, Minta perbaikan)
+      if (await p.locator('#langkah-sisipkan').isDisabled()) continue;
+      await use(p, target.id, '#langkah-sisipkan', roles[i % roles.length]);
+    }
+    await lintClean(p);
+    await p.screenshot({ path: path.join(out, 'rantai-semua.png'), fullPage: true });
+    await save(p, 'rantai-persetujuan-desa-setiap-langkah.bpmn');
+    expect(p.errors.length === 0, `script errors: ${p.errors.join('; ')}`);
+  },
+};
+
+for (const [name, check] of Object.entries(checks)) {
+  try {
+    await check();
+    console.log(`PASS ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e.stack}`);
+  }
+}
+await browser.close();
+server.close();
+console.log(failed ? `${failed} FAILED` : `ALL PASSED; diagrams in ${out}`);
+process.exit(failed ? 1 : 0);
