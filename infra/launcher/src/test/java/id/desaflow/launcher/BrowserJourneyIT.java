@@ -58,6 +58,10 @@ class BrowserJourneyIT {
         int editor = run(e2e, Duration.ofMinutes(5), Map.of("BASE_URL", stack.config().portalUrl(),
                 "CHROMIUM", chromium()), "node", "../../services/portal/src/test/e2e/editor.mjs");
         assertThat(editor).as("editor browser check (output in infra/e2e/target/e2e-output.txt)").isZero();
+        // the editor's approval-step tools on the shipped diagrams (their own small server, the built bundle)
+        int tools = run(e2e, Duration.ofMinutes(3), Map.of("CHROMIUM", chromium()), "node",
+                "../../services/portal/src/test/e2e/step-tools.mjs");
+        assertThat(tools).as("step tools browser check (output in infra/e2e/target/e2e-output.txt)").isZero();
     }
 
     private static int run(Path dir, Duration timeout, Map<String, String> env, String... command)
