@@ -3,7 +3,7 @@
 // kepala dusun first (new version); the request that waited is migrated to the new version and its approval
 // continues there to the signed letter; then the admin makes the earlier version active again. The edit is made with the modeler's own API (importXML of the changed
 // diagram), the checks and the deploy through the page's buttons.
-import { BASE, OFFICIALS, SRI, SUTRISNO, existingRequest, cancelAsResident, expect, jpeg, phone, reloadUntil, shot,
+import { BASE, OFFICIALS, SRI, SUTRISNO, expect, jpeg, phone, reloadUntil, sendReviewed, shot,
   signIn, signInAsResident } from '../lib.mjs';
 import { approveAs } from './official.mjs';
 
@@ -26,18 +26,7 @@ async function applySku(resident, prefix) {
   await page.setInputFiles('#f-pengantar-rt', jpeg('pengantar.jpg'));
   await page.click('main form[enctype="multipart/form-data"] button[type="submit"]');
   await page.waitForURL(/\/periksa\?kunci=/);
-  const review = page.url();
-  await page.click('form[action$="/kirim"] button');
-  await page.waitForURL(/\/lacak\/[A-Z0-9-]+\?baru=1|\/kirim$/);
-  if (page.url().endsWith('/kirim')) { // an open SKU from an earlier run on kept data: withdraw it, send again
-    const open = await existingRequest(page);
-    expect(open, `submission refused: ${await page.locator('main').innerText()}`);
-    await cancelAsResident(page, open, resident.nik);
-    await page.goto(review);
-    await page.click('form[action$="/kirim"] button');
-    await page.waitForURL(/\/lacak\/[A-Z0-9-]+\?baru=1/);
-  }
-  const code = new URL(page.url()).pathname.split('/').pop();
+  const code = await sendReviewed(page, resident.nik); // an open SKU from an earlier run is withdrawn first
   await reloadUntil(page, `${BASE}/lacak/${code}`, 'Menunggu persetujuan');
   await shot(page, `${prefix}-permohonan-${code}`);
   await page.context().close();

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,6 +40,8 @@ final class DefinitionRules {
     private static final Pattern NEW_FIELD_NAME = Pattern.compile("[a-z][A-Za-z]{0,39}");
     private static final Pattern DOCUMENT_KIND = Pattern.compile("[a-z0-9-]{2,40}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final RowKind FIELDS = new RowKind("fields", "name", "isian", "Nama isian");
+    private static final RowKind DOCUMENTS = new RowKind("attachments", "kind", "dokumen", "Kode dokumen");
 
     private final List<FieldProblem> problems = new ArrayList<>();
     private final LetterType shipped;
@@ -46,6 +50,10 @@ final class DefinitionRules {
     private DefinitionRules(LetterType shipped, long maxBytes) {
         this.shipped = shipped;
         this.maxBytes = maxBytes;
+    }
+
+    /** What the rows of a list are called in paths and messages. */
+    private record RowKind(String list, String key, String noun, String keyNoun) {
     }
 
     /** A checked definition and letter text, ready to become the village's next version. */
@@ -105,37 +113,51 @@ final class DefinitionRules {
     }
 
     private List<LetterField> fields(List<DefinitionInput.FieldInput> input) {
-        if (input == null) {
-            add("fields", "Daftar isian wajib dikirim");
-            return List.of();
-        }
-        if (input.size() > MAX_FIELDS) {
-            add("fields", "Isian paling banyak " + MAX_FIELDS);
-        }
-        List<LetterField> fields = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < input.size(); i++) {
-            String path = "fields[" + i + "]";
-            DefinitionInput.FieldInput field = input.get(i);
-            if (field == null) {
-                add(path, "Isian kosong");
-                continue;
-            }
-            if (field.name() != null && !names.add(field.name())) {
-                add(path + ".name", "Nama isian " + field.name() + " sudah dipakai isian lain");
-                continue;
-            }
-            Optional<LetterField> original = shipped.field(field.name());
-            LetterField checked = original.isPresent() ? shippedField(path, original.get(), field)
-                    : newField(path, field);
-            if (checked != null) {
-                fields.add(checked);
-            }
-        }
+        List<LetterField> fields = rows(FIELDS, input, MAX_FIELDS, DefinitionInput.FieldInput::name, names,
+                (path, field) -> {
+                    Optional<LetterField> original = shipped.field(field.name());
+                    return original.isPresent() ? shippedField(path, original.get(), field) : newField(path, field);
+                });
         shipped.fields().stream().filter(f -> !names.contains(f.name())).forEach(f -> add("fields",
                 "Isian bawaan \"" + f.label() + "\" tidak dapat dihapus: aturan verifikasi, alur persetujuan dan "
                         + "teks surat memakainya"));
         return fields;
+    }
+
+    /**
+     * The rows of a list in order: at most {@code max}, each key once ({@code keys} collects them), each row
+     * checked by {@code check} (null when refused).
+     */
+    private <I, T> List<T> rows(RowKind kind, List<I> input, int max, Function<I, String> key, Set<String> keys,
+            BiFunction<String, I, T> check) {
+        String noun = Character.toUpperCase(kind.noun().charAt(0)) + kind.noun().substring(1);
+        if (input == null) {
+            add(kind.list(), "Daftar " + kind.noun() + " wajib dikirim");
+            return List.of();
+        }
+        if (input.size() > max) {
+            add(kind.list(), noun + " paling banyak " + max);
+        }
+        List<T> rows = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            String path = kind.list() + "[" + i + "]";
+            I row = input.get(i);
+            if (row == null) {
+                add(path, noun + " kosong");
+                continue;
+            }
+            String k = key.apply(row);
+            if (k != null && !keys.add(k)) {
+                add(path + "." + kind.key(), kind.keyNoun() + " " + k + " sudah dipakai " + kind.noun() + " lain");
+                continue;
+            }
+            T checked = check.apply(path, row);
+            if (checked != null) {
+                rows.add(checked);
+            }
+        }
+        return rows;
     }
 
     private LetterField shippedField(String path, LetterField original, DefinitionInput.FieldInput field) {
@@ -219,33 +241,13 @@ final class DefinitionRules {
     }
 
     private List<AttachmentSpec> documents(List<DefinitionInput.DocumentInput> input) {
-        if (input == null) {
-            add("attachments", "Daftar dokumen wajib dikirim");
-            return List.of();
-        }
-        if (input.size() > MAX_DOCUMENTS) {
-            add("attachments", "Dokumen paling banyak " + MAX_DOCUMENTS);
-        }
-        List<AttachmentSpec> documents = new ArrayList<>();
         Set<String> kinds = new HashSet<>();
-        for (int i = 0; i < input.size(); i++) {
-            String path = "attachments[" + i + "]";
-            DefinitionInput.DocumentInput document = input.get(i);
-            if (document == null) {
-                add(path, "Dokumen kosong");
-                continue;
-            }
-            if (document.kind() != null && !kinds.add(document.kind())) {
-                add(path + ".kind", "Kode dokumen " + document.kind() + " sudah dipakai dokumen lain");
-                continue;
-            }
-            Optional<AttachmentSpec> original = shipped.attachment(document.kind());
-            AttachmentSpec checked = original.isPresent() ? shippedDocument(path, original.get(), document)
-                    : newDocument(path, document);
-            if (checked != null) {
-                documents.add(checked);
-            }
-        }
+        List<AttachmentSpec> documents = rows(DOCUMENTS, input, MAX_DOCUMENTS, DefinitionInput.DocumentInput::kind,
+                kinds, (path, document) -> {
+                    Optional<AttachmentSpec> original = shipped.attachment(document.kind());
+                    return original.isPresent() ? shippedDocument(path, original.get(), document)
+                            : newDocument(path, document);
+                });
         shipped.attachments().stream().filter(a -> !kinds.contains(a.kind())).forEach(a -> add("attachments",
                 "Dokumen bawaan \"" + a.label() + "\" tidak dapat dihapus; jadikan tidak wajib bila tidak diperlukan"));
         return documents;

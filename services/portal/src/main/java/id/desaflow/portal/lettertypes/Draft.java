@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A letter type being edited, as the edit page's one form carries it between the administrator's steps (add a field,
@@ -76,12 +77,7 @@ record Draft(int basedOn, String label, String labelEn, String classificationCod
 
     /** Only rows the village added can go: the shipped ones are what the other services rely on. */
     Draft withoutField(int index) {
-        if (index < 0 || index >= fields.size() || fields.get(index).shipped()) {
-            return this;
-        }
-        List<FieldRow> rows = new ArrayList<>(fields);
-        rows.remove(index);
-        return with(rows, documents);
+        return with(without(fields, index, FieldRow::shipped), documents);
     }
 
     /** Moves a field one place up ({@code -1}) or down ({@code +1}) in the form. */
@@ -103,12 +99,16 @@ record Draft(int basedOn, String label, String labelEn, String classificationCod
     }
 
     Draft withoutDocument(int index) {
-        if (index < 0 || index >= documents.size() || documents.get(index).shipped()) {
-            return this;
+        return with(fields, without(documents, index, DocumentRow::shipped));
+    }
+
+    private static <T> List<T> without(List<T> rows, int index, Predicate<T> shipped) {
+        if (index < 0 || index >= rows.size() || shipped.test(rows.get(index))) {
+            return rows;
         }
-        List<DocumentRow> rows = new ArrayList<>(documents);
-        rows.remove(index);
-        return with(fields, rows);
+        List<T> rest = new ArrayList<>(rows);
+        rest.remove(index);
+        return rest;
     }
 
     /** The service's body: a full replacement; kind, length and options only for fields the village added. */

@@ -159,10 +159,7 @@ class LetterTypePagesController {
             problems.put("baru.maxLength", text("lettertypes.new.maxLengthNumber"));
         }
         if (!problems.isEmpty()) {
-            ModelAndView page = editPage(official, definition, draft, List.of(), problems);
-            page.addObject("newField", form);
-            page.setStatus(HttpStatus.BAD_REQUEST);
-            return page;
+            return refusedRow(editPage(official, definition, draft, List.of(), problems), "newField", form);
         }
         return editPage(official, definition, draft.withField(new Draft.FieldRow(name, label, null,
                 form.containsKey("baru.required"), form.getOrDefault("baru.kind", "text"), Draft.number(maxLength),
@@ -184,13 +181,17 @@ class LetterTypePagesController {
             problems.put("baruDok.label", text("lettertypes.new.labelMissing"));
         }
         if (!problems.isEmpty()) {
-            ModelAndView page = editPage(official, definition, draft, List.of(), problems);
-            page.addObject("newDocument", form);
-            page.setStatus(HttpStatus.BAD_REQUEST);
-            return page;
+            return refusedRow(editPage(official, definition, draft, List.of(), problems), "newDocument", form);
         }
         return editPage(official, definition, draft.withDocument(new Draft.DocumentRow(kind, label, null,
                 form.containsKey("baruDok.required"), null, false)), List.of(), Map.of());
+    }
+
+    /** A row to add that is not complete: the page again, its inputs filled as typed, each problem beside its input. */
+    private static ModelAndView refusedRow(ModelAndView page, String row, Map<String, String> form) {
+        page.addObject(row, form);
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        return page;
     }
 
     private ModelAndView editPage(Official official, LetterTypeAdmin.Definition definition, Draft draft,
