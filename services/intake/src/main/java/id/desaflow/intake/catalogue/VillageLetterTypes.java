@@ -71,7 +71,8 @@ public class VillageLetterTypes {
         if (shipped.isEmpty() || villageCode == null) {
             return shipped;
         }
-        return Optional.of(stored(villageCode, letterType).map(VillageLetterType::definition).orElse(shipped.get()));
+        return Optional.of(stored(villageCode, letterType).map(t -> offer(t, shipped.get()).letterType())
+                .orElse(shipped.get()));
     }
 
     public List<LetterType> offeredBy(Village village) {
@@ -83,12 +84,12 @@ public class VillageLetterTypes {
                 .is(village.code())), VillageLetterType.class).stream()
                 .collect(Collectors.toMap(VillageLetterType::letterType, Function.identity()));
         VillageSettings settings = settings(village.code());
-        return letterTypes.all().stream().map(t -> changed.containsKey(t.code()) ? offer(changed.get(t.code()))
+        return letterTypes.all().stream().map(t -> changed.containsKey(t.code()) ? offer(changed.get(t.code()), t)
                 : shippedOffer(village, settings, t)).toList();
     }
 
     Offer offer(Village village, LetterType shipped) {
-        return stored(village.code(), shipped.code()).map(VillageLetterTypes::offer)
+        return stored(village.code(), shipped.code()).map(t -> offer(t, shipped))
                 .orElseGet(() -> shippedOffer(village, settings(village.code()), shipped));
     }
 
@@ -188,7 +189,7 @@ public class VillageLetterTypes {
                 } else {
                     mongo.save(type);
                 }
-                return offer(type);
+                return offer(type, shipped);
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
                 if (basedOn != null) {
                     throw changedMeanwhile(stored(village.code(), shipped.code()).map(VillageLetterType::number)
@@ -211,9 +212,16 @@ public class VillageLetterTypes {
         return settings == null ? VillageSettings.of(villageCode) : settings;
     }
 
-    private static Offer offer(VillageLetterType type) {
-        return new Offer(type.definition(), type.offered(), type.changedBy(), type.changedAt(), type.number(),
-                type.text());
+    /**
+     * The village's version as it applies now: what administrators cannot change (code, tracking prefix, workflow,
+     * online or counter only) always comes from the shipped catalogue, so a later release's change reaches it.
+     */
+    private static Offer offer(VillageLetterType type, LetterType shipped) {
+        LetterType own = type.definition();
+        LetterType definition = new LetterType(shipped.code(), shipped.trackingPrefix(), own.label(), own.labelEn(),
+                own.classificationCode(), shipped.workflow(), shipped.onlineAllowed(), own.requirements(), own.fields(),
+                own.attachments());
+        return new Offer(definition, type.offered(), type.changedBy(), type.changedAt(), type.number(), type.text());
     }
 
     /** A type no administrator redefined: the village's initial list, or a switch stored before versions existed. */

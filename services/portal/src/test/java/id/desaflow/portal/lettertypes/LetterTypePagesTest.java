@@ -239,6 +239,23 @@ class LetterTypePagesTest extends PortalTest {
     }
 
     @Test
+    void aFieldToAddWithoutItsNameIsAskedForAgainWithWhatWasTyped() throws Exception {
+        answered();
+        MockHttpSession admin = admin();
+        Document page = Pages.html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/admin/jenis-surat/" + BMN).session(admin)));
+
+        Document refused = Pages.html(mvc.perform(submit(page, "tambah-isian", Map.of("baru.label",
+                "Nama calon pasangan")).session(admin)).andExpect(status().isBadRequest()));
+
+        assertThat(refused.getElementById("f-baru-name").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.getElementById("f-baru-name").parent().select(".error").text())
+                .isEqualTo("Nama isian wajib diisi");
+        assertThat(refused.getElementById("f-baru-label").val()).isEqualTo("Nama calon pasangan");
+        assertThat(refused.getElementById("isian-2")).isNull();
+    }
+
+    @Test
     void theServicesRefusalsAppearNextToTheirRowsAndNothingIsLost() throws Exception {
         answered();
         Backends.INTAKE.stubFor(put(urlEqualTo(DEFINITION)).willReturn(aResponse().withStatus(400)
