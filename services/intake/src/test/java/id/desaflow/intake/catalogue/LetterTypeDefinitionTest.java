@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.desaflow.contracts.events.EventType;
 import id.desaflow.contracts.events.LetterTypeChanged;
+import id.desaflow.contracts.events.RevisionRequested;
 import id.desaflow.intake.Catalogue;
 import id.desaflow.intake.ServiceTestSupport;
 import id.desaflow.platform.messaging.IncomingEvent;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,9 @@ class LetterTypeDefinitionTest extends ServiceTestSupport {
     void aNewVersionReachesTheFormTheChecksAndTheOtherServicesOfItsVillageOnly() {
         String path = "/api/v1/villages/" + BEJI + "/letter-types/" + BMN + "/definition";
         JsonNode shipped = call("GET", path, null, ADMIN).json();
-        assertThat(shipped.get("version").asInt()).isZero();
+        int start = shipped.get("version").asInt(); // 0, or a reset version when another test changed it before
         assertThat(shipped.get("title").asText()).isEqualTo("SURAT KETERANGAN BELUM MENIKAH");
+        assertThat(shipped.get("definition").get("classificationCode").asText()).isEqualTo("474.2");
         assertThat(shipped.get("shippedFields").toString()).contains("keperluan");
         try {
             ObjectNode body = input(shipped);
@@ -47,9 +50,9 @@ class LetterTypeDefinitionTest extends ServiceTestSupport {
             Response saved = call("PUT", path, body, ADMIN);
 
             assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-            assertThat(saved.get("version").asInt()).isEqualTo(1);
+            assertThat(saved.get("version").asInt()).isEqualTo(start + 1);
             assertThat(saved.get("changedBy").asText()).isEqualTo("admin-beji");
-            LetterTypeChanged event = recorder.await(e -> isChange(e, BEJI + ":" + BMN, 1))
+            LetterTypeChanged event = recorder.await(e -> isChange(e, BEJI + ":" + BMN, start + 1))
                     .payload(LetterTypeChanged.class);
             assertThat(event.classificationCode()).isEqualTo("474.21");
             assertThat(event.offered()).isTrue();
@@ -75,27 +78,58 @@ class LetterTypeDefinitionTest extends ServiceTestSupport {
             assertThat(call("GET", "/api/v1/villages/" + SEMPU + "/letter-types/" + BMN + "/definition", null,
                     "X-DesaFlow-Groups", "desa:" + SEMPU + ":admin-desa").get("version").asInt()).isZero();
 
-            // someone who opened version 0 cannot overwrite version 1
+            // someone who opened the version before cannot overwrite the new one
             Response late = call("PUT", path, input(shipped), "X-DesaFlow-User", "admin-beji-2",
                     "X-DesaFlow-Groups", "desa:" + BEJI + ":admin-desa");
             assertThat(late.status()).as(late.body()).isEqualTo(409);
-            assertThat(late.get("currentVersion").asInt()).isEqualTo(1);
+            assertThat(late.get("currentVersion").asInt()).isEqualTo(start + 1);
 
             JsonNode versions = call("GET", path + "/versions", null, ADMIN).json();
-            assertThat(versions).hasSize(1);
+            assertThat(versions).hasSize(start + 1);
+            assertThat(versions.get(0).get("version").asInt()).isEqualTo(start + 1);
             assertThat(versions.get(0).get("summary").asText()).contains("Kode klasifikasi 474.2 → 474.21",
                     "isian ditambah: Nama calon pasangan", "isi surat diubah");
         } finally {
-            Response reset = call("POST", path + "/reset?basedOn=1", null, ADMIN);
+            Response reset = call("POST", path + "/reset?basedOn=" + (start + 1), null, ADMIN);
             assertThat(reset.status()).as(reset.body()).isEqualTo(200);
-            assertThat(reset.get("version").asInt()).isEqualTo(2);
+            assertThat(reset.get("version").asInt()).isEqualTo(start + 2);
         }
-        LetterTypeChanged back = recorder.await(e -> isChange(e, BEJI + ":" + BMN, 2)).payload(LetterTypeChanged.class);
+        LetterTypeChanged back = recorder.await(e -> isChange(e, BEJI + ":" + BMN, start + 2))
+                .payload(LetterTypeChanged.class);
         assertThat(back.classificationCode()).isEqualTo("474.2");
         assertThat(back.fields()).hasSize(2);
         assertThat(fieldNames(offered(BEJI, BMN))).doesNotContain("namaCalonPasangan");
         assertThat(call("GET", "/api/v1/villages/" + BEJI + "/letter-types/" + BMN + "/definition/versions", null,
                 ADMIN).json().get(0).get("summary").asText()).isEqualTo("Dikembalikan ke definisi bawaan");
+    }
+
+    @Test
+    void aRevisionIsCheckedAgainstTheVillagesCurrentVersion() {
+        String path = "/api/v1/villages/" + BEJI + "/letter-types/" + BMN + "/definition";
+        Map<String, String> data = new LinkedHashMap<>(Catalogue.validData(Catalogue.letterType(BMN)));
+        Response submitted = submitBmn(data);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String id = submitted.get("requestId").asText();
+        String code = submitted.get("trackingCode").asText();
+        JsonNode shipped = call("GET", path, null, ADMIN).json();
+        try {
+            ObjectNode body = input(shipped);
+            ((ArrayNode) body.get("fields")).addObject().put("name", "namaCalonPasangan")
+                    .put("label", "Nama calon pasangan").put("kind", "text").put("required", true);
+            assertThat(call("PUT", path, body, ADMIN).status()).isEqualTo(200);
+            publish(id, new RevisionRequested(id, "Pemeriksaan Kasi Pelayanan", "Lengkapi data", Instant.now()));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> get("/api/v1/requests/" + code).get("status").asText(), "PERLU_PERBAIKAN"::equals);
+
+            Response refused = post("/api/v1/requests/" + code + "/revision", Map.of("data", data));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.get("errors").findValuesAsText("field")).contains("data.namaCalonPasangan");
+            data.put("namaCalonPasangan", "Budi Santoso");
+            Response revised = post("/api/v1/requests/" + code + "/revision", Map.of("data", data));
+            assertThat(revised.status()).as(revised.body()).isEqualTo(202);
+        } finally {
+            call("POST", path + "/reset", null, ADMIN);
+        }
     }
 
     @Test
