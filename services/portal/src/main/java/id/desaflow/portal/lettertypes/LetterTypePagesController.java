@@ -19,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,7 @@ class LetterTypePagesController {
             problems.put("baru.maxLength", text("lettertypes.new.maxLengthNumber"));
         }
         if (!problems.isEmpty()) {
-            return refusedRow(editPage(official, definition, draft, List.of(), problems), "newField", form);
+            return refusedRow(editPage(official, definition, draft, List.of(), problems), "baru.", form);
         }
         return editPage(official, definition, draft.withField(new Draft.FieldRow(name, label, null,
                 form.containsKey("baru.required"), form.getOrDefault("baru.kind", "text"), Draft.number(maxLength),
@@ -181,15 +182,21 @@ class LetterTypePagesController {
             problems.put("baruDok.label", text("lettertypes.new.labelMissing"));
         }
         if (!problems.isEmpty()) {
-            return refusedRow(editPage(official, definition, draft, List.of(), problems), "newDocument", form);
+            return refusedRow(editPage(official, definition, draft, List.of(), problems), "baruDok.", form);
         }
         return editPage(official, definition, draft.withDocument(new Draft.DocumentRow(kind, label, null,
                 form.containsKey("baruDok.required"), null, false)), List.of(), Map.of());
     }
 
     /** A row to add that is not complete: the page again, its inputs filled as typed, each problem beside its input. */
-    private static ModelAndView refusedRow(ModelAndView page, String row, Map<String, String> form) {
-        page.addObject(row, form);
+    @SuppressWarnings("unchecked")
+    private static ModelAndView refusedRow(ModelAndView page, String prefix, Map<String, String> form) {
+        Map<String, String> entered = (Map<String, String>) page.getModel().get("entered");
+        form.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                entered.put(name, value);
+            }
+        });
         page.setStatus(HttpStatus.BAD_REQUEST);
         return page;
     }
@@ -222,10 +229,15 @@ class LetterTypePagesController {
             }
         }
         page.addObject("errors", errors);
+        page.addObject("fieldErrors", errors); // the name the shared input fragment reads
         page.addObject("rowErrors", rowErrors);
         page.addObject("summary", summary);
-        page.addObject("newField", Map.of());
-        page.addObject("newDocument", Map.of());
+        Map<String, String> entered = new HashMap<>();
+        entered.put("label", draft.label());
+        entered.put("labelEn", draft.labelEn());
+        entered.put("classificationCode", draft.classificationCode());
+        entered.put("title", draft.title());
+        page.addObject("entered", entered);
         page.addObject("placeholders", placeholders(definition, draft));
         page.addObject("versions", letterTypes.versions(official, village(official), definition.letterType()));
         page.addObject("workflowVersion", workflowVersion(official, definition.letterType()));
