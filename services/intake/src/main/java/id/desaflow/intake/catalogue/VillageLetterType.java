@@ -3,6 +3,7 @@ package id.desaflow.intake.catalogue;
 import id.desaflow.contracts.events.LetterTypeChanged;
 import id.desaflow.platform.outbox.AggregateRoot;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 class VillageLetterType extends AggregateRoot {
     @Id
     private String id;
+    @Indexed // a village's page lists all its letter types at once
     private String villageCode;
     private String letterType;
     /** The village's version of the letter type (1, 2, ...); not the document's optimistic-lock version. */
