@@ -116,6 +116,25 @@ export async function existingRequest(page) {
   return (await link.count()) ? (await link.first().getAttribute('href')).split('/').pop() : null;
 }
 
+/**
+ * Sends a reviewed application ("Kirim"); when the resident already has that letter open (a kept data directory
+ * from an earlier run), withdraws the open one and sends again. Returns the new tracking code.
+ */
+export async function sendReviewed(page, nik) {
+  const review = page.url();
+  await page.click('form[action$="/kirim"] button');
+  await page.waitForURL(/\/lacak\/[A-Z0-9-]+\?baru=1|\/kirim$/);
+  if (page.url().endsWith('/kirim')) {
+    const open = await existingRequest(page);
+    expect(open, `submission refused: ${await page.locator('main').innerText()}`);
+    await cancelAsResident(page, open, nik);
+    await page.goto(review);
+    await page.click('form[action$="/kirim"] button');
+    await page.waitForURL(/\/lacak\/[A-Z0-9-]+\?baru=1/);
+  }
+  return new URL(page.url()).pathname.split('/').pop();
+}
+
 /** Runs the journeys in order; exit code 0 only when all passed. */
 export async function run(journeys) {
   await launch();

@@ -1,6 +1,6 @@
 // (a) A resident applies for a Surat Keterangan Usaha from a phone: form with documents, review, tracking code and
 // QR; verification sends it back (the name differs from the register), the resident corrects it.
-import { BASE, SRI, cancelAsResident, existingRequest, expect, jpeg, phone, reloadUntil, shot, signInAsResident }
+import { BASE, SRI, expect, jpeg, phone, reloadUntil, sendReviewed, shot, signInAsResident }
   from '../lib.mjs';
 
 export const state = {};
@@ -27,21 +27,10 @@ export async function residentApplies() {
   await page.setInputFiles('#f-pengantar-rt', jpeg('pengantar.jpg'));
   await page.click('main form[enctype="multipart/form-data"] button[type="submit"]');
   await page.waitForURL(/\/surat\/surat-keterangan-usaha\/periksa\?kunci=/);
-  const review = page.url();
   expect((await page.content()).includes('ktp.jpg'), 'the review does not list the chosen KTP');
   await shot(page, '03-periksa');
-  await page.click('form[action$="/kirim"] button');
-  await page.waitForURL(/\/lacak\/[A-Z0-9-]+\?baru=1|\/kirim$/);
-  if (page.url().endsWith('/kirim')) {
-    // Sri already has an open SKU (a kept data directory from an earlier run): withdraw it, send again
-    const open = await existingRequest(page);
-    expect(open, `submission refused: ${await page.locator('main').innerText()}`);
-    await cancelAsResident(page, open, SRI.nik);
-    await page.goto(review);
-    await page.click('form[action$="/kirim"] button');
-    await page.waitForURL(/\/lacak\/[A-Z0-9-]+\?baru=1/);
-  }
-  state.trackingCode = new URL(page.url()).pathname.split('/').pop();
+  // Sri may already have an open SKU (a kept data directory from an earlier run): it is withdrawn first
+  state.trackingCode = await sendReviewed(page, SRI.nik);
   expect(/^SKU-[A-Z0-9]+$/.test(state.trackingCode), `unexpected tracking code ${state.trackingCode}`);
   expect((await page.locator('#kode-lacak').innerText()).trim() === state.trackingCode, 'code not shown');
   expect(await page.locator('svg.qr').count() === 1, 'no QR code on the submission page');

@@ -11,7 +11,7 @@
 //      old version's running count drops by one, the new one's does not move;
 //   5. Sutrisno's waiting SKU is migrated (plan, run, report) and continues on the new version to its letter;
 //   6. the earlier version is made active again, so the journey runs again on kept data.
-import { BASE, OFFICIALS, SRI, SUTRISNO, existingRequest, cancelAsResident, expect, jpeg, phone, reloadUntil, shot,
+import { BASE, OFFICIALS, SRI, SUTRISNO, existingRequest, expect, jpeg, phone, reloadUntil, sendReviewed, shot,
   signIn, signInAsResident } from '../lib.mjs';
 import { approveAs } from './official.mjs';
 
@@ -34,18 +34,7 @@ async function applySku(resident, prefix) {
   await page.setInputFiles('#f-pengantar-rt', jpeg('pengantar.jpg'));
   await page.click('main form[enctype="multipart/form-data"] button[type="submit"]');
   await page.waitForURL(/\/periksa\?kunci=/);
-  const review = page.url();
-  await page.click('form[action$="/kirim"] button');
-  await page.waitForURL(/\/lacak\/[A-Z0-9-]+\?baru=1|\/kirim$/);
-  if (page.url().endsWith('/kirim')) { // an open SKU from an earlier run on kept data: withdraw it, send again
-    const open = await existingRequest(page);
-    expect(open, `submission refused: ${await page.locator('main').innerText()}`);
-    await cancelAsResident(page, open, resident.nik);
-    await page.goto(review);
-    await page.click('form[action$="/kirim"] button');
-    await page.waitForURL(/\/lacak\/[A-Z0-9-]+\?baru=1/);
-  }
-  const code = new URL(page.url()).pathname.split('/').pop();
+  const code = await sendReviewed(page, resident.nik); // an open SKU of an earlier run is withdrawn first
   await reloadUntil(page, `${BASE}/lacak/${code}`, 'Menunggu persetujuan');
   await shot(page, `${prefix}-permohonan-${code}`);
   await page.context().close();

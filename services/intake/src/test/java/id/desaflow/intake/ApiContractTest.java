@@ -55,7 +55,7 @@ class ApiContractTest extends ServiceTestSupport {
             }
         }));
 
-        assertThat(promised.stream().filter(p -> p.split(" ").length == 2)).hasSize(13);
+        assertThat(promised.stream().filter(p -> p.split(" ").length == 2)).hasSize(17);
         assertThat(served).containsAll(promised);
         List<String> statuses = new ArrayList<>();
         docs.at("/components/schemas/StatusView/properties/status/enum").forEach(s -> statuses.add(s.asText()));

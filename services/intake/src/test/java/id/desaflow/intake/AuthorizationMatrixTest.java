@@ -72,6 +72,20 @@ class AuthorizationMatrixTest extends ServiceTestSupport {
                 .row("GET  village X's offer history",
                         () -> request("/api/v1/villages/" + VILLAGE_X + "/letter-types/audit").GET(),
                         "401 403 403 | 200 403 200 403 200 403 200 403 200 403 200 403 200 403 200 403 | 200 403 200")
+                .row("GET  village X's definition of SKU",
+                        () -> request("/api/v1/villages/" + VILLAGE_X + "/letter-types/" + SKU + "/definition").GET(),
+                        "401 403 403 | 200 403 200 403 200 403 200 403 200 403 200 403 200 403 200 403 | 200 403 200")
+                .row("GET  versions of village X's SKU", () -> request("/api/v1/villages/" + VILLAGE_X
+                                + "/letter-types/" + SKU + "/definition/versions").GET(),
+                        "401 403 403 | 200 403 200 403 200 403 200 403 200 403 200 403 200 403 200 403 | 200 403 200")
+                // started from a version that never was: whoever may change it meets 409, nothing changes
+                .row("PUT  village X's definition of SKU", () -> request("/api/v1/villages/" + VILLAGE_X
+                                + "/letter-types/" + SKU + "/definition").header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString("{\"basedOn\":999}")),
+                        "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 409 403 409")
+                .row("POST reset village X's SKU", () -> request("/api/v1/villages/" + VILLAGE_X
+                                + "/letter-types/" + SKU + "/definition/reset").POST(HttpRequest.BodyPublishers.noBody()),
+                        "401 403 403 | 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 | 200 403 200")
                 .row("GET  status by tracking code", () -> request("/api/v1/requests/" + code).GET(),
                         "200 200 200 | 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 | 200 200 200")
                 .row("GET  my requests", () -> request("/api/v1/requests").GET(),

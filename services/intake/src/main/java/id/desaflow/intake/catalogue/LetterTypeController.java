@@ -39,9 +39,15 @@ class LetterTypeController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One letter type with its fields and attachments")
-    LetterType one(@PathVariable String code) {
-        return letterTypes.find(code).orElseThrow(() -> ProblemException.notFound("Jenis surat " + code));
+    @Operation(summary = "One letter type with its fields and attachments; with ?village= as that village defines it")
+    LetterType one(@PathVariable String code, @Parameter(description = "10-digit village code", example = "3309012004")
+            @RequestParam(required = false) String village) {
+        if (village == null) {
+            return letterTypes.find(code).orElseThrow(() -> ProblemException.notFound("Jenis surat " + code));
+        }
+        Village v = village(villages, village);
+        return offers.find(v.code(), code).map(t -> t.in(v))
+                .orElseThrow(() -> ProblemException.notFound("Jenis surat " + code));
     }
 
     static Village village(Villages villages, String code) {

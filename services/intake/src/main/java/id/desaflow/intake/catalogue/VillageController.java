@@ -40,13 +40,13 @@ class VillageController {
     }
 
     @Schema(description = "A letter type as the village offers it; changedBy/changedAt when an administrator "
-            + "switched it")
+            + "last switched or redefined it; version 0 = as shipped")
     record OfferView(String code, String label, String labelEn, boolean onlineAllowed, boolean enabled,
-            String changedBy, Instant changedAt) {
+            String changedBy, Instant changedAt, int version) {
         static OfferView of(VillageLetterTypes.Offer offer) {
             LetterType t = offer.letterType();
             return new OfferView(t.code(), t.label(), t.labelEn(), t.onlineAllowed(), offer.enabled(),
-                    offer.changedBy(), offer.changedAt());
+                    offer.changedBy(), offer.changedAt(), offer.version());
         }
     }
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a village's administrators changed in the catalogue: letter types switched on or off, with who and when, and
- * the full history of changes (the audit trail). One document per village, so a change and its audit entry are one
- * atomic write; {@code @Version} refuses a lost update between two administrators.
+ * Letter types a village's administrators switched on or off before letter types had versions per village, with who
+ * and when (the audit trail). Read only: switches are now versions of {@link VillageLetterType}, which also tells
+ * the other services; these older ones still count until the type's first version.
  */
 @Document("village_settings")
 class VillageSettings {
@@ -38,13 +38,6 @@ class VillageSettings {
         VillageSettings settings = new VillageSettings();
         settings.villageCode = villageCode;
         return settings;
-    }
-
-    Switch set(String letterType, boolean enabled, String actor, Instant now) {
-        Switch change = new Switch(enabled, actor, now);
-        letterTypes.put(letterType, change);
-        history.add(new Change(now, actor, letterType, enabled));
-        return change;
     }
 
     Switch switchOf(String letterType) {

@@ -2,7 +2,7 @@ package id.desaflow.intake.request;
 
 import id.desaflow.intake.access.CurrentActor;
 import id.desaflow.intake.attachment.AttachmentStore;
-import id.desaflow.intake.catalogue.LetterTypes;
+import id.desaflow.intake.catalogue.VillageLetterTypes;
 import id.desaflow.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,11 +38,12 @@ class RequestController {
 
     private final LetterRequestService service;
     private final RequestReader reader;
-    private final LetterTypes letterTypes;
+    /** The letter type as the request's village defines it: its own labels and fields. */
+    private final VillageLetterTypes letterTypes;
     private final AttachmentStore store;
     private final CurrentActor actor;
 
-    RequestController(LetterRequestService service, RequestReader reader, LetterTypes letterTypes,
+    RequestController(LetterRequestService service, RequestReader reader, VillageLetterTypes letterTypes,
             AttachmentStore store, CurrentActor actor) {
         this.service = service;
         this.reader = reader;
@@ -89,14 +90,14 @@ class RequestController {
             + "entered them), an official's village's, an admin-kecamatan's villages'")
     List<Bodies.StatusView> mine() {
         List<LetterRequest> found = service.visibleTo(actor.get());
-        return found.stream().map(r -> Bodies.StatusView.of(r, letterTypes.find(r.letterType()))).toList();
+        return found.stream().map(r -> Bodies.StatusView.of(r, letterTypes.find(r.villageCode(), r.letterType()))).toList();
     }
 
     @GetMapping("/{trackingCode}")
     @Operation(summary = "Status and timeline by tracking code (no personal data; case-insensitive code)")
     Bodies.StatusView status(@PathVariable String trackingCode) {
         LetterRequest r = service.find(trackingCode);
-        return Bodies.StatusView.of(r, letterTypes.find(r.letterType()));
+        return Bodies.StatusView.of(r, letterTypes.find(r.villageCode(), r.letterType()));
     }
 
     @GetMapping("/{trackingCode}/details")
@@ -104,7 +105,7 @@ class RequestController {
             + "officials only)")
     Bodies.DetailsView details(@PathVariable String trackingCode) {
         LetterRequest r = accessible(trackingCode);
-        return Bodies.DetailsView.of(r, letterTypes.find(r.letterType()));
+        return Bodies.DetailsView.of(r, letterTypes.find(r.villageCode(), r.letterType()));
     }
 
     @GetMapping("/{trackingCode}/attachments/{attachmentId}")

@@ -7,7 +7,6 @@ import id.desaflow.intake.catalogue.AttachmentSpec;
 import id.desaflow.intake.catalogue.FieldKind;
 import id.desaflow.intake.catalogue.LetterField;
 import id.desaflow.intake.catalogue.LetterType;
-import id.desaflow.intake.catalogue.LetterTypes;
 import id.desaflow.intake.catalogue.VillageLetterTypes;
 import id.desaflow.intake.village.Village;
 import id.desaflow.intake.village.Villages;
@@ -55,12 +54,10 @@ class SubmissionRules {
     static final LetterField EMAIL = applicantField("email", "Email", "E-mail", false, FieldKind.EMAIL, null, null,
             null);
 
-    private final LetterTypes letterTypes;
     private final Villages villages;
     private final VillageLetterTypes offers;
 
-    SubmissionRules(LetterTypes letterTypes, Villages villages, VillageLetterTypes offers) {
-        this.letterTypes = letterTypes;
+    SubmissionRules(Villages villages, VillageLetterTypes offers) {
         this.villages = villages;
         this.offers = offers;
     }
@@ -78,7 +75,7 @@ class SubmissionRules {
     }
 
     ValidSubmission check(Bodies.Submission body, List<Upload> uploads, Channel channel) {
-        Optional<LetterType> known = letterTypes.find(body.letterType());
+        Optional<LetterType> known = offers.find(knownVillage(body.villageCode()), body.letterType());
         refuseOversized(known.orElse(null), uploads);
         InputProblems problems = new InputProblems();
         Village village = village(body.villageCode(), problems);
@@ -101,8 +98,8 @@ class SubmissionRules {
      * were. The applicant may correct their name and contacts, never the NIK (that would be someone else's request).
      */
     ValidRevision checkRevision(LetterRequest current, Bodies.Revision body, List<Upload> uploads, Channel channel) {
-        LetterType type = letterTypes.find(current.letterType()).orElseThrow(() -> new IllegalStateException(
-                "Stored request has a letter type no longer in the catalogue: " + current.letterType()));
+        LetterType type = offers.find(current.villageCode(), current.letterType()).orElseThrow(() ->
+                new IllegalStateException("Stored request has a letter type no longer in the catalogue: " + current.letterType()));
         refuseOversized(type, uploads);
         InputProblems problems = new InputProblems();
         if (body.letterType() != null && !body.letterType().equals(current.letterType())) {
@@ -157,6 +154,11 @@ class SubmissionRules {
         }
     }
 
+    /** The village of a well-formed, known code; null otherwise (its problem is reported by the full check). */
+    private String knownVillage(String raw) {
+        return raw == null ? null : villages.find(raw.strip()).map(Village::code).orElse(null);
+    }
+
     private Village village(String raw, InputProblems problems) {
         if (raw == null || raw.isBlank()) {
             problems.add("villageCode", "Kode desa wajib diisi");
@@ -178,7 +180,8 @@ class SubmissionRules {
             problems.add("letterType", "Jenis surat wajib dipilih");
             return null;
         }
-        Optional<LetterType> type = letterTypes.find(raw.strip());
+        // the village's own version of the type where it has one (its fields, documents, label)
+        Optional<LetterType> type = offers.find(village == null ? null : village.code(), raw.strip());
         if (type.isEmpty()) {
             problems.add("letterType", "Jenis surat tidak dikenal");
             return null;

@@ -6,7 +6,6 @@ import id.desaflow.intake.catalogue.AttachmentSpec;
 import id.desaflow.intake.catalogue.FieldKind;
 import id.desaflow.intake.catalogue.LetterField;
 import id.desaflow.intake.catalogue.LetterType;
-import id.desaflow.intake.catalogue.LetterTypes;
 import id.desaflow.intake.catalogue.VillageLetterTypes;
 import id.desaflow.intake.village.Village;
 import id.desaflow.intake.village.Villages;
@@ -47,18 +46,17 @@ class SubmissionRulesTest {
     private final SubmissionRules rules;
 
     SubmissionRulesTest() {
-        LetterTypes letterTypes = mock(LetterTypes.class);
-        when(letterTypes.find(any())).thenReturn(Optional.empty());
-        when(letterTypes.find(KEMATIAN.code())).thenReturn(Optional.of(KEMATIAN));
-        when(letterTypes.find(DOMISILI.code())).thenReturn(Optional.of(DOMISILI));
         Villages villages = mock(Villages.class);
         when(villages.find(anyString())).thenReturn(Optional.empty());
         when(villages.find(BEJI.code())).thenReturn(Optional.of(BEJI));
         VillageLetterTypes offers = mock(VillageLetterTypes.class);
+        when(offers.find(any(), any())).thenReturn(Optional.empty());
+        when(offers.find(any(), eq(KEMATIAN.code()))).thenReturn(Optional.of(KEMATIAN));
+        when(offers.find(any(), eq(DOMISILI.code()))).thenReturn(Optional.of(DOMISILI));
         when(offers.offers(eq(BEJI), anyString())).thenReturn(false);
         when(offers.offers(BEJI, KEMATIAN.code())).thenReturn(true);
         when(offers.offers(BEJI, DOMISILI.code())).thenReturn(true);
-        rules = new SubmissionRules(letterTypes, villages, offers);
+        rules = new SubmissionRules(villages, offers);
     }
 
     @Test
@@ -66,9 +64,8 @@ class SubmissionRulesTest {
         VillageLetterTypes none = mock(VillageLetterTypes.class);
         Villages villages = mock(Villages.class);
         when(villages.find(BEJI.code())).thenReturn(Optional.of(BEJI));
-        LetterTypes letterTypes = mock(LetterTypes.class);
-        when(letterTypes.find(DOMISILI.code())).thenReturn(Optional.of(DOMISILI));
-        SubmissionRules strict = new SubmissionRules(letterTypes, villages, none);
+        when(none.find(any(), eq(DOMISILI.code()))).thenReturn(Optional.of(DOMISILI));
+        SubmissionRules strict = new SubmissionRules(villages, none);
 
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> strict.check(
                 submission(DOMISILI.code(), Map.of(), List.of()), List.of(upload("kk", PNG)), Channel.ONLINE))

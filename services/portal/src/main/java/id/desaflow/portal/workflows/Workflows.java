@@ -21,7 +21,7 @@ import java.util.Map;
  * acts with {@link CurrentOfficial#headers}; the service decides again what this administrator may change.
  */
 @Component
-class Workflows {
+public class Workflows {
     private final RestClient approval;
     private final ObjectMapper json;
 
@@ -100,6 +100,11 @@ class Workflows {
         JsonNode body = approval.get().uri("/api/v1/workflows").headers(CurrentOfficial.headers(official))
                 .retrieve().body(JsonNode.class);
         return BackendClients.items(body, Workflow.class, json);
+    }
+
+    /** The chain version a village's new requests of this letter type start (for the letter-type pages). */
+    public Integer versionInForce(Official official, String key, String village) {
+        return one(official, key).current().forVillage(village);
     }
 
     Workflow one(Official official, String key) {
