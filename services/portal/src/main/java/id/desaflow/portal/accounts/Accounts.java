@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static id.desaflow.portal.web.Forms.blankToNull;
+
 /**
  * The identity service's account administration as the pages use it, called as the signed-in administrator or
  * operator; the identity service decides who may do what (403) and checks the input (400 naming the field).
@@ -146,9 +148,5 @@ class Accounts {
         } catch (RuntimeException unavailable) {
             return List.of(); // the form still works: the field takes any name then
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

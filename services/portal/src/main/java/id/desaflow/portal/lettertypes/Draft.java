@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import static id.desaflow.portal.web.Forms.blankToNull;
+
 /**
  * A letter type being edited, as the edit page's one form carries it between the administrator's steps (add a field,
  * move it, remove it) until it is saved: nothing is kept in the session, so the page works without JavaScript and
@@ -164,9 +166,5 @@ record Draft(int basedOn, String label, String labelEn, String classificationCod
         } catch (NumberFormatException notANumber) {
             return null;
         }
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,5 +1,6 @@
 package id.desaflow.portal.lettertypes;
 
+import id.desaflow.portal.web.Forms;
 import id.desaflow.portal.backend.Problem;
 import id.desaflow.portal.signin.CurrentOfficial;
 import id.desaflow.portal.signin.Official;
@@ -164,7 +165,7 @@ class LetterTypePagesController {
         }
         return editPage(official, definition, draft.withField(new Draft.FieldRow(name, label, null,
                 form.containsKey("baru.required"), form.getOrDefault("baru.kind", "text"), Draft.number(maxLength),
-                form.getOrDefault("baru.options", ""), Draft.blankToNull(form.get("baru.help")), null, false, false)),
+                form.getOrDefault("baru.options", ""), Forms.blankToNull(form.get("baru.help")), null, false, false)),
                 List.of(), Map.of());
     }
 

@@ -5,6 +5,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Set;
 
+import static id.desaflow.portal.web.Forms.blankToNull;
+
 /**
  * The inbox's filters as the page's query ({@code lingkup=saya|grup, jenis, dusun, terlambat, baru}) and as the
  * approval API's ({@code scope=mine|group, letterType, dusun, overdue, new}).
@@ -60,9 +62,5 @@ record TaskFilter(String scope, String letterType, String dusun, boolean overdue
             uri.queryParam("baru", 1);
         }
         return uri.encode().build().toUriString();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
