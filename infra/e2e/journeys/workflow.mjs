@@ -185,9 +185,12 @@ export async function adminRedesignsTheSkuChain() {
     'the village chain step is not selected');
   await admin.selectOption('#langkah-peran', 'kadus');
   expect(await admin.inputValue('#langkah-nama') === 'Persetujuan Kepala Dusun', 'the step name is not prefilled');
+  await admin.fill('#langkah-hari', '3'); // the kepala dusun gets 3 working days of his own
   await admin.click('#langkah-sisipkan');
   const inserted = await admin.locator('#langkah-status').innerText();
   expect(inserted.includes('disisipkan'), `the step was not inserted: ${inserted}`);
+  expect((await admin.locator('#tenggat-sekarang').innerText()).includes('3 hari kerja'),
+    'the new step does not have its own deadline');
   expect(await admin.locator('#langkah-pilih option', { hasText: 'Persetujuan Kepala Dusun' }).count() === 1,
     'the kepala dusun step is not on the diagram');
   await checkFindsNothing(admin);

@@ -29,7 +29,9 @@ const page = (key) => `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8
   data-t-selected="Dipilih: {0}" data-t-selected-step="Dipilih: {0} (langkah persetujuan oleh {1})"
   data-t-by-table="petugas menurut tabel keputusan" data-t-inserted='Langkah "{0}" disisipkan sebelum "{1}".'
   data-t-removed='Langkah "{0}" dihapus.' data-t-swapped='Urutan petugas ditukar; sekarang "{0}" menyusul.'
-  data-t-undone="Perubahan terakhir diurungkan.">
+  data-t-undone="Perubahan terakhir diurungkan." data-t-deadline-own="Tenggat langkah ini: {0} hari kerja."
+  data-t-deadline-role="Tenggat langkah ini mengikuti pengaturan desa untuk perannya."
+  data-t-deadline-set='Tenggat "{0}" diubah.'>
   <label for="langkah-pilih">Langkah yang dipilih</label><select id="langkah-pilih"></select><p id="langkah-terpilih"></p>
   <label for="langkah-peran">Petugas</label><select id="langkah-peran">
     <option value="kadus">Kepala Dusun</option><option value="rt">Ketua RT</option><option value="rw">Ketua RW</option>
@@ -37,6 +39,9 @@ const page = (key) => `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8
     <option value="sekdes">Sekretaris Desa</option><option value="kades">Kepala Desa</option>
     <option value="operator">Operator Desa</option></select>
   <label for="langkah-nama">Nama langkah</label><input id="langkah-nama">
+  <label for="langkah-hari">Tenggat (hari kerja)</label><input type="number" id="langkah-hari">
+  <p id="tenggat-sekarang"></p><label for="tenggat-hari">Tenggat (hari kerja)</label><input type="number" id="tenggat-hari">
+  <button type="button" id="tenggat-ubah">Ubah tenggat</button>
   <button type="button" id="langkah-sisipkan">Sisipkan</button><button type="button" id="langkah-tukar">Tukar</button>
   <button type="button" id="langkah-hapus">Hapus</button><button type="button" id="langkah-urungkan">Urungkan</button>
   <p id="langkah-status" hidden></p>
@@ -135,6 +140,7 @@ const checks = {
     // as the browser journey (infra/e2e/journeys/workflow.mjs) does it: the step by its name in the list
     await p.selectOption('#langkah-pilih', { label: 'Rantai persetujuan desa' });
     expect(await p.inputValue('#langkah-pilih') === 'Call_Chain', 'the chain is not chosen by its name');
+    await p.fill('#langkah-hari', '3'); // the kepala dusun gets 3 working days, not his role's setting
     const said = await use(p, 'Call_Chain', '#langkah-sisipkan', 'kadus');
     const listed = p.locator('#langkah-pilih option', { hasText: /^(Persetujuan|Cek lapangan) Kepala Dusun$/ });
     expect(await listed.count() === 1 && (await listed.first().textContent()).trim() === 'Persetujuan Kepala Dusun',
@@ -144,7 +150,7 @@ const checks = {
     const task = after.find((e) => e.type === 'bpmn:UserTask');
     expect(task && task.name === 'Persetujuan Kepala Dusun', 'no kepala dusun task');
     expect(task.id === 'Task_Persetujuan_kadus', `not a readable id: ${task.id}`);
-    expect(task.groups === 'desa:${villageCode}:kadus:${dusunSlug}' && task.due === "${deadlines.due('kadus')}"
+    expect(task.groups === 'desa:${villageCode}:kadus:${dusunSlug}' && task.due === "${deadlines.due('kadus', 3)}"
       && task.role === 'kadus', `task not a DesaFlow step: ${JSON.stringify(task)}`);
     const chooser = after.find((e) => e.id === 'Task_ChooseKadus');
     expect(chooser.out.length === 1 && chooser.out[0].to === task.id, 'the incoming flow does not lead to the new step');
@@ -167,6 +173,8 @@ const checks = {
     expect(await p.locator('#langkah-pilih').inputValue() === task.id, 'the new step is not selected');
     expect(await p.locator('#langkah-terpilih').innerText() === 'Dipilih: Persetujuan Kepala Dusun (langkah persetujuan '
       + 'oleh Kepala Dusun)', `selection not described: ${await p.locator('#langkah-terpilih').innerText()}`);
+    expect(await p.locator('#tenggat-sekarang').innerText() === 'Tenggat langkah ini: 3 hari kerja.'
+      && await p.inputValue('#tenggat-hari') === '3', 'the step\'s own deadline is not shown');
     await lintClean(p);
     await p.screenshot({ path: path.join(out, 'sku-kadus.png') });
     await save(p, 'surat-keterangan-usaha-kadus.bpmn');
@@ -214,6 +222,28 @@ const checks = {
     expect(second.role === 'rw' && second.due === "${deadlines.due('rw')}", 'second step not the RW');
     await lintClean(p);
     await save(p, 'rantai-persetujuan-desa-rw-ditukar.bpmn');
+
+    // a deadline changed without touching the diagram's shape: the kasi (chosen by a decision table) gets 4 days,
+    // then back to the setting of its role; a typo is refused and changes nothing
+    await p.selectOption('#langkah-pilih', 'Task_Kasi');
+    expect(await p.locator('#tenggat-sekarang').innerText()
+      === 'Tenggat langkah ini mengikuti pengaturan desa untuk perannya.', 'the role\'s deadline is not said');
+    await p.fill('#tenggat-hari', '4');
+    expect((await use(p, 'Task_Kasi', '#tenggat-ubah')).includes('diubah'), 'deadline not changed');
+    const kasiDue = (await facts(p)).find((e) => e.id === 'Task_Kasi').due;
+    expect(kasiDue === '${deadlines.due(kasiRole, 4)}', `kasi's deadline: ${kasiDue}`);
+    await lintClean(p);
+    await p.fill('#tenggat-hari', '45');
+    await p.click('#tenggat-ubah');
+    expect(/tone-refused/.test(await p.locator('#langkah-status').getAttribute('class')), '45 days accepted');
+    expect((await facts(p)).find((e) => e.id === 'Task_Kasi').due === kasiDue, 'a refused deadline changed the task');
+    await p.fill('#tenggat-hari', '');
+    await use(p, 'Task_Kasi', '#tenggat-ubah');
+    expect((await facts(p)).find((e) => e.id === 'Task_Kasi').due === '${deadlines.due(kasiRole)}',
+      'empty does not go back to the role\'s deadline');
+    await p.fill('#tenggat-hari', '4');
+    await use(p, 'Task_Kasi', '#tenggat-ubah');
+    await save(p, 'rantai-persetujuan-desa-tenggat-kasi.bpmn');
     await p.selectOption('#langkah-pilih', 'Task_Kades');
     expect(await p.locator('#langkah-tukar').isDisabled(), 'the signing step offers a swap');
 

@@ -2,7 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ROLES, SHIFT, approvalStep, defaultStepName, approvalStepAt, candidateGroup, collides, decisionCondition, decisionsOf, dueDate,
+  MAX_STEP_DAYS, ROLES, SHIFT, approvalStep, parseDue, stepDays, withDays, defaultStepName, approvalStepAt, candidateGroup, collides, decisionCondition, decisionsOf, dueDate,
   insertLayout, needsOwnCancellation, ownRejectionBranch, revisionEntry
 } from '../src/steps/plan.js';
 
@@ -138,4 +138,19 @@ test('a new step\'s elements get readable ids, numbered when the diagram has the
   const second = stepIds('kadus', new Set(Object.values(first)));
   assert.equal(second.task, 'Task_Persetujuan_kadus_2');
   assert.equal(stepIds('kasi-pelayanan', new Set(['EndEvent_Tolak_kasi-pelayanan'])).task, 'Task_Persetujuan_kasi-pelayanan_2');
+});
+
+test('a step may have its own deadline in working days; the role stays in the expression', () => {
+  assert.equal(dueDate('kadus', 3), "${deadlines.due('kadus', 3)}");
+  assert.equal(dueDate('kadus', ''), "${deadlines.due('kadus')}");
+  assert.equal(approvalStep('rw', 'Persetujuan Ketua RW', '5').dueDate, "${deadlines.due('rw', 5)}");
+  assert.deepEqual(parseDue("${deadlines.due('kadus', 3)}"), { role: "'kadus'", days: 3 });
+  assert.deepEqual(parseDue('${deadlines.due(kasiRole)}'), { role: 'kasiRole', days: null });
+  assert.equal(parseDue('2026-12-31T00:00:00'), null);
+  assert.equal(withDays('${deadlines.due(kasiRole)}', 4), '${deadlines.due(kasiRole, 4)}');
+  assert.equal(withDays("${deadlines.due('sekdes', 4)}", ' '), "${deadlines.due('sekdes')}");
+  for (const bad of ['0', '-1', '2.5', 'tiga', String(MAX_STEP_DAYS + 1), "1); evil('"]) {
+    assert.throws(() => stepDays(bad), /Tenggat harus 1 sampai 30/, bad);
+  }
+  assert.throws(() => withDays('${x}', 3), /batas waktu DesaFlow/);
 });

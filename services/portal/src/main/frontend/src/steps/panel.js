@@ -21,6 +21,10 @@ export function stepPanel(modeler, t) {
   const undo = byId('langkah-urungkan');
   const chosen = byId('langkah-terpilih');
   const status = byId('langkah-status');
+  const days = byId('langkah-hari');
+  const deadline = byId('tenggat-hari');
+  const deadlineNow = byId('tenggat-sekarang');
+  const setDeadline = byId('tenggat-ubah');
   const registry = modeler.get('elementRegistry');
   const selection = modeler.get('selection');
   const canvas = modeler.get('canvas');
@@ -73,6 +77,15 @@ export function stepPanel(modeler, t) {
     if (undo) {
       undo.disabled = !commandStack.canUndo();
     }
+    if (deadline && setDeadline) {
+      // a user task with a DesaFlow deadline: its own working days, or its role's setting (empty)
+      const own = tools.deadlineOf(element);
+      deadline.disabled = setDeadline.disabled = own === undefined;
+      if (document.activeElement !== deadline) {
+        deadline.value = own ? String(own) : '';
+      }
+      deadlineNow.textContent = own === undefined ? '' : own ? t('tDeadlineOwn', String(own)) : t('tDeadlineRole');
+    }
     const step = tools.stepAt(element);
     const role = step && roleOf(element.businessObject);
     // who decides at an approval step, in words: a role, or a decision table's choice (${kasiRole}, ${signerRole})
@@ -100,7 +113,7 @@ export function stepPanel(modeler, t) {
   });
   insert.addEventListener('click', () => act(() => {
     const before = label(current());
-    const task = tools.insertBefore(current(), { role: role.value, name: name.value });
+    const task = tools.insertBefore(current(), { role: role.value, name: name.value, days: days && days.value });
     say(t('tInserted', label(task)).replace('{1}', before));
     return task;
   }));
@@ -115,6 +128,14 @@ export function stepPanel(modeler, t) {
     say(t('tSwapped', label(moved)));
     return moved;
   }));
+
+  if (setDeadline) {
+    setDeadline.addEventListener('click', () => act(() => {
+      const task = tools.setDeadline(current(), deadline.value);
+      say(t('tDeadlineSet', label(task)));
+      return task;
+    }));
+  }
 
   if (undo) {
     // Ctrl+Z only reaches the diagram when it has the focus; a button is there for everyone

@@ -45,10 +45,47 @@ export function candidateGroup(role) {
   return role === 'kadus' ? 'desa:${villageCode}:kadus:${dusunSlug}' : 'desa:${villageCode}:' + role;
 }
 
-/** The deadline: working days per role from the approval service's settings (desaflow.deadlines.<role>). */
-export function dueDate(role) {
+/** The most working days a step may give itself (the approval service's Deadlines.MAX_STEP_DAYS). */
+export const MAX_STEP_DAYS = 30;
+
+/**
+ * The deadline: working days per role from the approval service's settings (desaflow.deadlines.<role>), or the
+ * step's own number of working days when one is given.
+ */
+export function dueDate(role, days) {
   check(role);
-  return "${deadlines.due('" + role + "')}";
+  const own = stepDays(days);
+  return "${deadlines.due('" + role + "'" + (own ? ', ' + own : '') + ')}';
+}
+
+/** A step's own working days: empty means "the role's setting"; anything else must be a whole 1..MAX_STEP_DAYS. */
+export function stepDays(days) {
+  const text = days === undefined || days === null ? '' : String(days).trim();
+  if (text === '') {
+    return null;
+  }
+  if (!/^[0-9]{1,3}$/.test(text) || Number(text) < 1 || Number(text) > MAX_STEP_DAYS) {
+    throw new Error('Tenggat harus 1 sampai ' + MAX_STEP_DAYS + ' hari kerja (kosong: menurut pengaturan peran)');
+  }
+  return Number(text);
+}
+
+const DUE = /^\$\{deadlines\.due\((\s*(?:'[a-z-]+'|[A-Za-z_][A-Za-z0-9_]*)\s*)(?:,\s*([0-9]{1,3})\s*)?\)\}$/;
+
+/** What a task's due date says: its role argument and its own days (null: the role's setting); null if not ours. */
+export function parseDue(expression) {
+  const match = DUE.exec(expression || '');
+  return match ? { role: match[1].trim(), days: match[2] ? Number(match[2]) : null } : null;
+}
+
+/** The same due date with other days (null/empty: back to the role's setting); the role argument is kept as is. */
+export function withDays(expression, days) {
+  const due = parseDue(expression);
+  if (!due) {
+    throw new Error('Langkah ini tidak memakai batas waktu DesaFlow (${deadlines.due(...)})');
+  }
+  const own = stepDays(days);
+  return '${deadlines.due(' + due.role + (own ? ', ' + own : '') + ')}';
 }
 
 export function decisionCondition(...decisions) {
@@ -62,7 +99,7 @@ export function defaultStepName(role) {
 }
 
 /** Everything the new user task carries. `name` is what officials see in their task list. */
-export function approvalStep(role, name) {
+export function approvalStep(role, name, days) {
   check(role);
   const roleName = ROLE_NAMES[role];
   const label = (name || '').trim();
@@ -72,7 +109,7 @@ export function approvalStep(role, name) {
   return {
     name: label.slice(0, 100),
     candidateGroups: candidateGroup(role),
-    dueDate: dueDate(role),
+    dueDate: dueDate(role, days),
     role,
     listeners: TASK_EVENTS.map((event) => ({ event, delegateExpression: TASK_EVENTS_BEAN })),
     gatewayName: 'Keputusan ' + roleName + '?',

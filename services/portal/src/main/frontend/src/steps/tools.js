@@ -1,8 +1,10 @@
 // The step tools applied with bpmn-js's modeling API (one undoable command each, Ctrl+Z works): insert a complete
-// approval step before the selected step, remove one, swap two consecutive ones. What a step is: ./plan.js.
+// approval step before the selected step, remove one, swap two consecutive ones, give one its own deadline. What a
+// step is: ./plan.js.
 import {
   RECORD_REJECTION, REQUEST_CANCELLED, REQUEST_REVISION, SHIFT, approvalStep, approvalStepAt, camundaAttr,
-  decisionCondition, insertLayout, needsOwnCancellation, ownRejectionBranch, revisionEntry, roleOf, signs, stepIds
+  decisionCondition, insertLayout, needsOwnCancellation, ownRejectionBranch, parseDue, revisionEntry, roleOf, signs,
+  stepIds, withDays
 } from './plan.js';
 
 const COMMAND = 'desaflow.approvalStep';
@@ -123,11 +125,11 @@ export function stepTools(modeler) {
    * branch (Catat penolakan -> end), REVISE to the process's revision path or, without one, with the rejection.
    * Everything from the target on moves right to make room. Returns the new user task.
    */
-  function insertBefore(target, { role, name }) {
+  function insertBefore(target, { role, name, days }) {
     if (!canInsertBefore(target)) {
       throw new Error('Pilih langkah (tugas atau rantai) yang didahului alur');
     }
-    const step = approvalStep(role, name);
+    const step = approvalStep(role, name, days);
     return atomically(() => {
       const before = { x: target.x, y: target.y, width: target.width, height: target.height };
       const parent = target.parent;
@@ -274,5 +276,22 @@ export function stepTools(modeler) {
     }
   }
 
-  return { canInsertBefore, insertBefore, stepAt, remove, following, swapWithNext };
+  /** The selected user task's deadline: its own working days, or null for its role's setting; undefined if none. */
+  function deadlineOf(element) {
+    const bo = element && element.type === 'bpmn:UserTask' ? element.businessObject : null;
+    const due = bo && parseDue(camundaAttr(bo, 'dueDate'));
+    return due ? due.days : undefined;
+  }
+
+  /** Gives a user task its own deadline in working days (empty: back to its role's setting). One undo step. */
+  function setDeadline(element, days) {
+    if (deadlineOf(element) === undefined) {
+      throw new Error('Pilih tugas petugas yang memakai batas waktu DesaFlow');
+    }
+    const due = withDays(camundaAttr(element.businessObject, 'dueDate'), days);
+    modeling.updateProperties(element, { 'camunda:dueDate': due });
+    return element;
+  }
+
+  return { canInsertBefore, insertBefore, stepAt, remove, following, swapWithNext, deadlineOf, setDeadline };
 }

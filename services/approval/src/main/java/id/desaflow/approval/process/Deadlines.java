@@ -54,10 +54,25 @@ public class Deadlines {
         return duration;
     }
 
+    /** The most working days a step may give itself in the diagram. */
+    public static final int MAX_STEP_DAYS = 30;
+
     /** A user task's due date: {@code desaflow.deadlines.<role>} working days from the engine's now. */
     public Date due(String role) {
-        int days = Period.parse(of(role)).getDays();
-        return Date.from(calendar.plusWorkingDays(ClockUtil.getCurrentTime().toInstant(), days));
+        return due(role, Period.parse(of(role)).getDays());
+    }
+
+    /**
+     * A step's own deadline, set in the diagram ({@code ${deadlines.due('kadus', 3)}}): the administrator redesigning
+     * a chain may give one step more or fewer working days than its role's setting. The role stays in the expression
+     * so the step still says whose it is.
+     */
+    public Date due(String role, long workingDays) {
+        if (workingDays < 1 || workingDays > MAX_STEP_DAYS) {
+            throw new IllegalArgumentException("A step's deadline must be 1.." + MAX_STEP_DAYS + " working days, not "
+                    + workingDays + " (" + role + ")");
+        }
+        return Date.from(calendar.plusWorkingDays(ClockUtil.getCurrentTime().toInstant(), (int) workingDays));
     }
 
     /** A calendar duration setting of the deadline watch, e.g. {@code reminder-before}. */

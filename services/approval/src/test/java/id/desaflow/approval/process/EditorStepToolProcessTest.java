@@ -1,5 +1,6 @@
 package id.desaflow.approval.process;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,9 +45,11 @@ class EditorStepToolProcessTest {
     @AfterEach
     void reset() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     private String startSku() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T05:00:00Z"))); // a Monday, noon in Jakarta
         String requestId = UUID.randomUUID().toString();
         engine.getRuntimeService().startProcessInstanceByKey(SKU, requestId, Variables.createVariables()
                 .putValue(ProcessVariables.REQUEST_ID, requestId).putValue(ProcessVariables.LETTER_TYPE, SKU)
@@ -75,7 +80,8 @@ class EditorStepToolProcessTest {
 
         Task kadus = task(requestId);
         assertThat(kadus.getName()).isEqualTo("Persetujuan Kepala Dusun");
-        assertThat(kadus.getDueDate()).isNotNull();
+        // the administrator gave this step 3 working days (its role's setting is 2): Monday noon -> Thursday noon
+        assertThat(kadus.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-11-26T05:00:00Z")));
         assertThat(engine.getTaskService().getIdentityLinksForTask(kadus.getId())).anySatisfy(
                 link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":kadus:beji"));
         decide(requestId, "APPROVE");

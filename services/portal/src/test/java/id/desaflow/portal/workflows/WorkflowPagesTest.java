@@ -195,7 +195,7 @@ class WorkflowPagesTest extends PortalTest {
                 .andExpect(status().isOk()));
         Element panel = page.selectFirst("#alur-langkah");
         assertThat(panel).isNotNull();
-        for (String control : List.of("langkah-pilih", "langkah-peran", "langkah-nama")) {
+        for (String control : List.of("langkah-pilih", "langkah-peran", "langkah-nama", "langkah-hari", "tenggat-hari")) {
             assertThat(page.select("label[for=" + control + "]")).as(control).hasSize(1);
         }
         assertThat(page.select("#langkah-peran option")).extracting(e -> e.attr("value")).containsExactly("kadus", "rt",
@@ -205,7 +205,12 @@ class WorkflowPagesTest extends PortalTest {
         assertThat(page.select("#langkah-hapus").text()).isEqualTo("Hapus langkah ini");
         assertThat(page.select("#langkah-tukar").text()).isEqualTo("Tukar dengan langkah berikutnya");
         assertThat(page.select("#langkah-urungkan").text()).isEqualTo("Urungkan perubahan terakhir");
-        assertThat(page.select("#langkah-tenggat").text()).contains("hari kerja");
+        assertThat(page.select("#langkah-tenggat").text()).contains("pengaturan desa untuk peran itu");
+        // a step's own deadline: for a new step, and "Ubah tenggat" for the selected one (1-30 working days)
+        assertThat(page.select("label[for=langkah-hari]").text()).isEqualTo("Tenggat (hari kerja)");
+        assertThat(page.select("#tenggat-hari").attr("max")).isEqualTo("30");
+        assertThat(page.select("#tenggat-ubah").text()).isEqualTo("Ubah tenggat");
+        assertThat(panel.attr("data-t-deadline-own")).isEqualTo("Tenggat langkah ini: {0} hari kerja.");
         assertThat(panel.attr("data-t-inserted")).contains("{0}", "{1}", "Periksa");
         assertThat(page.select("#langkah-status").attr("role")).isEqualTo("status");
     }

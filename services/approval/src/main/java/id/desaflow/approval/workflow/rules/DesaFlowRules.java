@@ -1,5 +1,6 @@
 package id.desaflow.approval.workflow.rules;
 
+import id.desaflow.approval.process.Deadlines;
 import id.desaflow.approval.process.Decision;
 import id.desaflow.platform.security.Roles;
 import org.w3c.dom.Attr;
@@ -38,7 +39,7 @@ final class DesaFlowRules {
     private static final Pattern VILLAGE_GROUP = Pattern.compile(
             "desa:\\$\\{villageCode}:(?:kadus:\\$\\{dusunSlug}|([a-z-]+)|\\$\\{([A-Za-z_][A-Za-z0-9_]*)})");
     private static final Pattern DUE = Pattern.compile(
-            "\\$\\{deadlines\\.due\\((?:'([a-z-]+)'|([A-Za-z_][A-Za-z0-9_]*))\\)}");
+            "\\$\\{deadlines\\.due\\((?:'([a-z-]+)'|([A-Za-z_][A-Za-z0-9_]*))(?:\\s*,\\s*([0-9]{1,3}))?\\)}");
     /** Attributes that name code to run: never allowed ({@code class}) or only our own beans (delegates). */
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
@@ -176,7 +177,14 @@ final class DesaFlowRules {
         if (!ok) {
             doc.report(task, "deadline-set", "Tugas " + describe(task) + " belum memiliki batas waktu: isi "
                     + "camunda:dueDate dengan ${deadlines.due('<peran>')} (hari kerja dari desaflow.deadlines."
-                    + "<peran>)" + (due.isEmpty() ? "" : ", bukan '" + due + "'"));
+                    + "<peran>) atau ${deadlines.due('<peran>', <hari kerja>)}" + (due.isEmpty() ? ""
+                    : ", bukan '" + due + "'"));
+        } else if (matcher.group(3) != null) {
+            int days = Integer.parseInt(matcher.group(3));
+            if (days < 1 || days > Deadlines.MAX_STEP_DAYS) {
+                doc.report(task, "deadline-set", "Batas waktu tugas " + describe(task) + " harus 1 sampai "
+                        + Deadlines.MAX_STEP_DAYS + " hari kerja, bukan " + days);
+            }
         }
     }
 

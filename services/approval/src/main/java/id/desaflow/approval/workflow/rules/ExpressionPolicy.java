@@ -219,6 +219,13 @@ final class ExpressionPolicy {
                             || KEYWORDS.contains(argument.text()))) {
                         throw new IllegalArgumentException("deadlines.due(...) hanya menerima nama peran");
                     }
+                    if (peek(",")) { // a step's own deadline in working days
+                        expect(",");
+                        if (next().kind() != Kind.NUMBER) {
+                            throw new IllegalArgumentException("deadlines.due(peran, hari) menerima jumlah hari "
+                                    + "kerja sebagai angka");
+                        }
+                    }
                     expect(")");
                 }
                 default -> throw new IllegalArgumentException("'" + call + "' tidak diizinkan");

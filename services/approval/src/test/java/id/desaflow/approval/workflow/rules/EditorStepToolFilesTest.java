@@ -1,6 +1,7 @@
 package id.desaflow.approval.workflow.rules;
 
 import id.desaflow.approval.workflow.WorkflowProblem;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +22,7 @@ class EditorStepToolFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"surat-keterangan-usaha-kadus", "surat-keterangan-usaha-kadus-dihapus",
             "rantai-persetujuan-desa-rw", "rantai-persetujuan-desa-rw-ditukar", "rantai-persetujuan-desa-rw-dihapus",
-            "rantai-persetujuan-desa-setiap-langkah"})
+            "rantai-persetujuan-desa-setiap-langkah", "rantai-persetujuan-desa-tenggat-kasi"})
     void passesEveryDeployRule(String file) throws IOException {
         String key = file.startsWith("rantai") ? DesaFlowRules.SHARED_CHAIN : "surat-keterangan-usaha";
         List<WorkflowProblem> problems = RepositoryWorkflows.validate(read(file), key);
@@ -40,6 +41,18 @@ class EditorStepToolFilesTest {
         String broken = xml.replace("<camunda:taskListener delegateExpression=\"${approvalTaskEvents}\" event=\"create\" />", "");
         assertThat(RepositoryWorkflows.validate(broken, "surat-keterangan-usaha")).extracting(WorkflowProblem::rule)
                 .contains("task-events");
+    }
+
+    @Test
+    void aStepsOwnDeadlineIsWorkingDaysWithinTheLimitAndNothingElse() throws IOException {
+        String xml = read("rantai-persetujuan-desa-tenggat-kasi");
+        assertThat(xml).contains("camunda:dueDate=\"${deadlines.due(kasiRole, 4)}\"");
+        for (String bad : List.of("${deadlines.due(kasiRole, 0)}", "${deadlines.due(kasiRole, 31)}",
+                "${deadlines.due(kasiRole, 4.5)}", "${deadlines.due(kasiRole, x)}")) {
+            assertThat(RepositoryWorkflows.validate(xml.replace("${deadlines.due(kasiRole, 4)}", bad),
+                    DesaFlowRules.SHARED_CHAIN)).as(bad).extracting(WorkflowProblem::rule)
+                    .containsAnyOf("deadline-set", "expression-safe");
+        }
     }
 
     private static String read(String file) throws IOException {
