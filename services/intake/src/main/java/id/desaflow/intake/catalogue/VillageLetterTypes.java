@@ -216,11 +216,20 @@ public class VillageLetterTypes {
      * The village's version as it applies now: what administrators cannot change (code, tracking prefix, workflow,
      * online or counter only) always comes from the shipped catalogue, so a later release's change reaches it.
      */
-    private static Offer offer(VillageLetterType type, LetterType shipped) {
+    /**
+     * The village's version as it applies now. A release may add shipped fields or documents after the village saved
+     * its version: they are part of it, as shipped (the rules and the letter text may rely on them, and the village's
+     * edit page must be able to save again without "removing" them).
+     */
+    static Offer offer(VillageLetterType type, LetterType shipped) {
         LetterType own = type.definition();
+        List<LetterField> fields = new ArrayList<>(own.fields());
+        shipped.fields().stream().filter(f -> own.field(f.name()).isEmpty()).forEach(fields::add);
+        List<AttachmentSpec> attachments = new ArrayList<>(own.attachments());
+        shipped.attachments().stream().filter(a -> own.attachment(a.kind()).isEmpty()).forEach(attachments::add);
         LetterType definition = new LetterType(shipped.code(), shipped.trackingPrefix(), own.label(), own.labelEn(),
-                own.classificationCode(), shipped.workflow(), shipped.onlineAllowed(), own.requirements(), own.fields(),
-                own.attachments());
+                own.classificationCode(), shipped.workflow(), shipped.onlineAllowed(), own.requirements(), fields,
+                attachments);
         return new Offer(definition, type.offered(), type.changedBy(), type.changedAt(), type.number(), type.text());
     }
 

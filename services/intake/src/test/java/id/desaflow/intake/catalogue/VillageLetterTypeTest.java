@@ -28,6 +28,23 @@ class VillageLetterTypeTest {
     private static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
 
     @Test
+    void fieldsAndDocumentsALaterReleaseShipsJoinAVersionSavedBefore() {
+        VillageLetterType type = VillageLetterType.shipped("3309012004", SHIPPED, TEXT, true);
+        type.redefine(SHIPPED, TEXT, "admin-beji", NOW);
+        LetterField income = new LetterField("penghasilan", "Penghasilan per bulan", null, true, FieldKind.NUMBER,
+                null, 0L, null, null, null, null, null, null, null);
+        AttachmentSpec slip = new AttachmentSpec("slip-gaji", "Slip gaji", null, false, null, null, null);
+        LetterType nextRelease = new LetterType(SHIPPED.code(), "PGH", SHIPPED.label(), SHIPPED.labelEn(), "500", null,
+                true, SHIPPED.requirements(), List.of(KEPERLUAN, income), List.of(KTP, slip));
+
+        LetterType now = VillageLetterTypes.offer(type, nextRelease).letterType();
+
+        assertThat(now.fields()).extracting(LetterField::name).containsExactly("keperluan", "penghasilan");
+        assertThat(now.attachments()).extracting(AttachmentSpec::kind).containsExactly("ktp", "slip-gaji");
+        assertThat(now.field("penghasilan").orElseThrow().required()).isTrue();
+    }
+
+    @Test
     void eachChangeIsTheNextVersionWithItsSummaryAndItsEvent() {
         VillageLetterType type = VillageLetterType.shipped("3309012004", SHIPPED, TEXT, true);
         List<LetterField> fields = new ArrayList<>(SHIPPED.fields());
