@@ -111,3 +111,5 @@ CREATE TABLE IF NOT EXISTS village_letter_type (
 -- What an issued letter says (title, statement, field labels, classification code, the village's version), frozen at
 -- signing so a later change of wording never changes a letter already issued. NULL for letters issued before.
 ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS letter_text TEXT;
+-- the client address a revocation came from (audit "from where")
+ALTER TABLE issued_letter ADD COLUMN IF NOT EXISTS revoked_from VARCHAR(64);

@@ -192,7 +192,7 @@ class AuditTrail {
                 null, null));
         if (letter.revoked()) {
             entries.add(new Entry(letter.revokedAt(), letter.revokedBy(), "LETTER_REVOKED", letter.letterNumber(),
-                    null, null, letter.revocationReason()));
+                    null, null, letter.revocationReason(), letter.revokedFrom(), null));
         }
     }
 

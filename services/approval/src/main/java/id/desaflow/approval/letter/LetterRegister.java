@@ -70,7 +70,7 @@ public class LetterRegister {
                 LetterNumber.format(classification, sequence, signing.villageCode(), issuedOn), signing.letterType(),
                 signing.villageCode(), signing.dusun(), signing.applicantName(), signing.applicantNik(),
                 signing.data(), signerName, signerPosition, signing.onBehalf(), now, verificationCode(), null, null,
-                null, null, text);
+                null, null, null, text);
         jdbc.update("INSERT INTO issued_letter (request_id, tracking_code, letter_number, letter_type, village_code, "
                 + "dusun, applicant_name, applicant_nik, letter_data, signer_name, signer_position, on_behalf, "
                 + "issued_at, verification_code, status, letter_text) "
@@ -85,11 +85,11 @@ public class LetterRegister {
 
     /** Only a letter still valid is revoked; the caller publishes the event in the same transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    IssuedLetter revoke(IssuedLetter letter, String by, String reason) {
-        IssuedLetter revoked = letter.revoke(by, reason, clock.instant());
+    IssuedLetter revoke(IssuedLetter letter, String by, String reason, String from) {
+        IssuedLetter revoked = letter.revoke(by, reason, clock.instant(), from);
         int changed = jdbc.update("UPDATE issued_letter SET status = 'REVOKED', revoked_at = ?, revoked_by = ?, "
-                + "revocation_reason = ? WHERE request_id = ? AND status = 'VALID'",
-                Timestamp.from(revoked.revokedAt()), by, reason, letter.requestId());
+                + "revocation_reason = ?, revoked_from = ? WHERE request_id = ? AND status = 'VALID'",
+                Timestamp.from(revoked.revokedAt()), by, reason, from, letter.requestId());
         if (changed == 0) {
             throw new IllegalStateException("Surat " + letter.letterNumber() + " sudah dicabut");
         }
@@ -145,7 +145,7 @@ public class LetterRegister {
                 rs.getTimestamp("issued_at").toInstant(), rs.getString("verification_code"),
                 status == null ? null : IssuedLetter.Status.valueOf(status),
                 revokedAt == null ? null : revokedAt.toInstant(), rs.getString("revoked_by"),
-                rs.getString("revocation_reason"),
+                rs.getString("revocation_reason"), rs.getString("revoked_from"),
                 text == null ? null : json(text, new TypeReference<LetterCatalogue.Type>() {
                 }));
     }

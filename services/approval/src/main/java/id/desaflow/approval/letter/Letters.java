@@ -41,7 +41,8 @@ class Letters {
     }
 
     @Transactional
-    IssuedLetter revoke(String trackingCode, String reason, Actor actor) {
+    /** @param from the client address the revocation came from (audit) */
+    IssuedLetter revoke(String trackingCode, String reason, Actor actor, String from) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             throw new InvalidInputException("reason",
                     "Alasan pencabutan wajib diisi (paling banyak " + MAX_REASON + " karakter)");
@@ -55,7 +56,7 @@ class Letters {
             throw ProblemException.conflict("letter-revoked", "Surat " + letter.letterNumber() + " sudah dicabut "
                     + "pada " + letter.revokedAt(), java.util.Map.of("revokedAt", letter.revokedAt().toString()));
         }
-        IssuedLetter revoked = register.revoke(letter, actor.userId(), reason.strip());
+        IssuedLetter revoked = register.revoke(letter, actor.userId(), reason.strip(), from);
         outbox.add(revoked.requestId(), new LetterRevoked(revoked.requestId(), revoked.letterNumber(),
                 revoked.revocationReason(), revoked.revokedBy(), revoked.revokedAt()));
         return revoked;

@@ -3,6 +3,7 @@ package id.desaflow.approval.letter;
 import id.desaflow.platform.security.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,8 +52,9 @@ class LettersController {
     @PostMapping("/{trackingCode}/revocation")
     @Operation(summary = "Cabut surat (admin desa); halaman verifikasi publik lalu menyatakan surat dicabut")
     PublicLettersController.PublicLetter revoke(@PathVariable String trackingCode,
-            @RequestBody Revocation revocation) {
-        IssuedLetter revoked = letters.revoke(trackingCode, revocation.reason(), Actors.required());
+            @RequestBody Revocation revocation, HttpServletRequest request) {
+        IssuedLetter revoked = letters.revoke(trackingCode, revocation.reason(), Actors.required(),
+                request.getRemoteAddr());
         return PublicLettersController.view(revoked, catalogue.of(revoked).label());
     }
 }

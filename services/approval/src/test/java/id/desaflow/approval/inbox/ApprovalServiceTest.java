@@ -216,8 +216,11 @@ class ApprovalServiceTest extends SpringServiceTest {
         assertThat(as(HttpMethod.GET, audit, "nik:3309014107900001", null, null, String.class).getStatusCode()
                 .value()).isEqualTo(404);
         assertThat(http.getForEntity(audit, String.class).getStatusCode().value()).isEqualTo(401);
-        // ... and from where: each decision keeps the client's address
+        // ... and from where: each decision, and the revocation, keeps the client's address
         for (JsonNode entry : trail) {
+            if ("LETTER_REVOKED".equals(entry.path("action").asText())) {
+                assertThat(entry.path("from").asText()).isEqualTo("127.0.0.1");
+            }
             if ("DECIDED".equals(entry.path("action").asText())) {
                 assertThat(entry.path("from").asText()).as(entry.toString())
                         .isEqualTo("kades.beji".equals(entry.path("actor").asText()) ? "203.0.113.7" : "127.0.0.1");

@@ -101,7 +101,7 @@ class LetterPdfTest {
     @Test
     void aRevokedLetterSaysSoOnThePage() throws Exception {
         IssuedLetter letter = letter("surat-keterangan-usaha", Map.of(), false)
-                .revoke("admin.beji", "Data usaha tidak benar", Instant.parse("2026-11-25T03:00:00Z"));
+                .revoke("admin.beji", "Data usaha tidak benar", Instant.parse("2026-11-25T03:00:00Z"), "192.168.1.20");
         assertThat(text(PDF.render(letter))).contains("DICABUT pada 25 November 2026: Data usaha tidak benar");
     }
 
@@ -109,7 +109,7 @@ class LetterPdfTest {
         return new IssuedLetter("r-1", "SKU-7K3M9Q", "500/007/" + BEJI + "/XI/2026", type, BEJI, "Beji",
                 "Sri Wahyuni", "3309016108790002", data, onBehalf ? "Sri Lestari" : "Sutrisno",
                 onBehalf ? "a.n. Kepala Desa Beji\nSekretaris Desa" : "Kepala Desa Beji", onBehalf,
-                Instant.parse("2026-11-23T02:00:00Z"), "ABCDEFGH2345", null, null, null, null, null);
+                Instant.parse("2026-11-23T02:00:00Z"), "ABCDEFGH2345", null, null, null, null, null, null);
     }
 
     private static String text(byte[] pdf) throws Exception {
