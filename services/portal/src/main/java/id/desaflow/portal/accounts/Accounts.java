@@ -1,6 +1,7 @@
 package id.desaflow.portal.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.portal.backend.BackendClients;
 import id.desaflow.portal.signin.CurrentOfficial;
 import id.desaflow.portal.signin.Official;
@@ -24,12 +25,14 @@ class Accounts {
     private final RestClient identity;
     private final RestClient intake;
     private final RestClient approval;
+    private final ObjectMapper json;
 
     Accounts(@BackendClients.Identity RestClient identity, @BackendClients.Intake RestClient intake,
-            @BackendClients.Approval RestClient approval) {
+            @BackendClients.Approval RestClient approval, ObjectMapper json) {
         this.identity = identity;
         this.intake = intake;
         this.approval = approval;
+        this.json = json;
     }
 
     /** A sign-in, failed sign-in or change of the account, as identity's audit keeps it ({@code ip}: from where). */
@@ -52,17 +55,7 @@ class Accounts {
     List<OfficialAccount> officials(Official admin, String village) {
         JsonNode body = identity.get().uri(u -> u.path("/api/v1/officials").queryParam("village", village).build())
                 .headers(CurrentOfficial.headers(admin)).retrieve().body(JsonNode.class);
-        List<OfficialAccount> list = new ArrayList<>();
-        if (body != null) {
-            body.forEach(o -> {
-                List<String> roles = new ArrayList<>();
-                o.path("roles").forEach(r -> roles.add(r.asText()));
-                list.add(new OfficialAccount(o.path("id").asText(), o.path("username").asText(),
-                        o.path("name").asText(), o.path("village").asText(), roles, o.path("dusun").asText(null),
-                        o.path("active").asBoolean()));
-            });
-        }
-        return list;
+        return BackendClients.items(body, OfficialAccount.class, json);
     }
 
     Secret create(Official admin, String village, String username, String name, String role, String dusun,
@@ -114,26 +107,16 @@ class Accounts {
     List<AccountEvent> accountTrail(Official admin, String id) {
         JsonNode body = identity.get().uri("/api/v1/audit/users/{id}", id).headers(CurrentOfficial.headers(admin))
                 .retrieve().body(JsonNode.class);
-        List<AccountEvent> events = new ArrayList<>();
-        if (body != null) {
-            body.forEach(e -> events.add(new AccountEvent(e.path("at").asText(null), e.path("action").asText(),
-                    e.path("actorId").asText(null), e.path("detail").asText(null), e.path("ip").asText(null))));
-        }
+        List<AccountEvent> events = BackendClients.items(body, AccountEvent.class, json);
         events.sort(Comparator.comparing(AccountEvent::at, Comparator.nullsLast(Comparator.reverseOrder())));
         return events;
     }
 
-    /** Approval's audit of what one official did on requests of the admin's villages, newest first. */
+    /** Approval's audit of what one official did on requests of the admin's villages (approval answers newest first). */
     List<TaskEvent> taskTrail(Official admin, String userId) {
         JsonNode body = approval.get().uri("/api/v1/audit/officials/{userId}", userId)
                 .headers(CurrentOfficial.headers(admin)).retrieve().body(JsonNode.class);
-        List<TaskEvent> events = new ArrayList<>();
-        if (body != null) {
-            body.forEach(e -> events.add(new TaskEvent(e.path("at").asText(null), e.path("action").asText(),
-                    e.path("taskName").asText(null), e.path("decision").asText(null), e.path("comment").asText(null),
-                    e.path("from").asText(null), e.path("requestId").asText(null))));
-        }
-        return events;
+        return BackendClients.items(body, TaskEvent.class, json);
     }
 
     /** The village's dusun, for the kepala dusun's choice (intake's public village page). */

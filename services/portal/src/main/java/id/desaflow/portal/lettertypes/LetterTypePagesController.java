@@ -136,7 +136,7 @@ class LetterTypePagesController {
         } catch (HttpClientErrorException.BadRequest invalid) {
             List<Problem.FieldError> errors = Problem.of(invalid).errors();
             ModelAndView page = editPage(official, definition, draft, errors == null ? List.of() : errors, Map.of());
-            page.setStatus(HttpStatus.BAD_REQUEST);
+            page.setStatus(HttpStatus.BAD_REQUEST); // also when intake named no field
             return page;
         } catch (HttpClientErrorException.Conflict changed) {
             return conflict(editPage(official, definition, draft, List.of(), Map.of()), changed);
@@ -161,7 +161,7 @@ class LetterTypePagesController {
             problems.put("baru.maxLength", text("lettertypes.new.maxLengthNumber"));
         }
         if (!problems.isEmpty()) {
-            return refusedRow(editPage(official, definition, draft, List.of(), problems), "baru.", form);
+            return editPage(official, definition, draft, List.of(), problems, typed(form, "baru."));
         }
         return editPage(official, definition, draft.withField(new Draft.FieldRow(name, label, null,
                 form.containsKey("baru.required"), form.getOrDefault("baru.kind", "text"), Draft.number(maxLength),
@@ -183,27 +183,31 @@ class LetterTypePagesController {
             problems.put("baruDok.label", text("lettertypes.new.labelMissing"));
         }
         if (!problems.isEmpty()) {
-            return refusedRow(editPage(official, definition, draft, List.of(), problems), "baruDok.", form);
+            return editPage(official, definition, draft, List.of(), problems, typed(form, "baruDok."));
         }
         return editPage(official, definition, draft.withDocument(new Draft.DocumentRow(kind, label, null,
                 form.containsKey("baruDok.required"), null, false)), List.of(), Map.of());
     }
 
-    /** A row to add that is not complete: the page again, its inputs filled as typed, each problem beside its input. */
-    @SuppressWarnings("unchecked")
-    private static ModelAndView refusedRow(ModelAndView page, String prefix, Map<String, String> form) {
-        Map<String, String> entered = (Map<String, String>) page.getModel().get("entered");
+    /** What was typed into a row to add (inputs named {@code prefix...}), to show it again beside its problems. */
+    private static Map<String, String> typed(Map<String, String> form, String prefix) {
+        Map<String, String> typed = new HashMap<>();
         form.forEach((name, value) -> {
             if (name.startsWith(prefix)) {
-                entered.put(name, value);
+                typed.put(name, value);
             }
         });
-        page.setStatus(HttpStatus.BAD_REQUEST);
-        return page;
+        return typed;
     }
 
     private ModelAndView editPage(Official official, LetterTypeAdmin.Definition definition, Draft draft,
             List<Problem.FieldError> problems, Map<String, String> newRowProblems) {
+        return editPage(official, definition, draft, problems, newRowProblems, Map.of());
+    }
+
+    /** @param typed the inputs of an incomplete row to add, shown again as typed */
+    private ModelAndView editPage(Official official, LetterTypeAdmin.Definition definition, Draft draft,
+            List<Problem.FieldError> problems, Map<String, String> newRowProblems, Map<String, String> typed) {
         ModelAndView page = page("admin-jenis-surat-ubah", official);
         page.addObject("definition", definition);
         page.addObject("draft", draft);
@@ -229,7 +233,6 @@ class LetterTypePagesController {
                 summary.add(new Summary("f-" + part, text("lettertypes.part." + part), problem.message()));
             }
         }
-        page.addObject("errors", errors);
         page.addObject("fieldErrors", errors); // the name the shared input fragment reads
         page.addObject("rowErrors", rowErrors);
         page.addObject("summary", summary);
@@ -238,6 +241,7 @@ class LetterTypePagesController {
         entered.put("labelEn", draft.labelEn());
         entered.put("classificationCode", draft.classificationCode());
         entered.put("title", draft.title());
+        entered.putAll(typed);
         page.addObject("entered", entered);
         page.addObject("placeholders", placeholders(definition, draft));
         page.addObject("versions", letterTypes.versions(official, village(official), definition.letterType()));
@@ -283,8 +287,7 @@ class LetterTypePagesController {
     private static ModelAndView page(String view, Official official) {
         ModelAndView page = new ModelAndView(view);
         page.addObject("official", official);
-        page.addObject("administrator", "admin-desa".equals(official.role())
-                || "admin-kecamatan".equals(official.role()));
+        page.addObject("administrator", official.administrator());
         return page;
     }
 

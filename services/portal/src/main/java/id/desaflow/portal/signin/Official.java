@@ -32,6 +32,11 @@ public record Official(String id, String name, String role, String dusun, String
         return "operator".equals(role);
     }
 
+    /** A village's administrator, or a kecamatan's (who administers its villages). */
+    public boolean administrator() {
+        return "admin-desa".equals(role) || "admin-kecamatan".equals(role);
+    }
+
     /** "Bandung Kidul" -> "bandung-kidul", as candidate groups spell a dusun. */
     public static String slug(String dusun) {
         return dusun.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");

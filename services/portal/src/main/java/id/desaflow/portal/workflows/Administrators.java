@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Administrators {
-    static final String ADMIN_DESA = "admin-desa";
     static final String ADMIN_KECAMATAN = "admin-kecamatan";
 
     private final CurrentOfficial officials;
@@ -22,7 +21,7 @@ class Administrators {
     /** The signed-in administrator; nobody signed in goes to "Masuk sebagai", any other official is refused. */
     Official require() {
         Official official = officials.require();
-        if (!ADMIN_DESA.equals(official.role()) && !ADMIN_KECAMATAN.equals(official.role())) {
+        if (!official.administrator()) {
             throw new NotAnAdministrator();
         }
         return official;

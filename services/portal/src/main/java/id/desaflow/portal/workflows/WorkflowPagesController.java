@@ -116,10 +116,12 @@ class WorkflowPagesController {
                 List<String> open = plan.unmapped().stream().map(Workflows.Step::id).toList();
                 page.addObject("kept", mappings.stream().filter(m -> !open.contains(m.from()))
                         .map(m -> m.from() + "|" + m.to()).toList());
+                if (!open.isEmpty()) { // only steps left to map need the target version's steps to choose from
+                    page.addObject("targets", TargetSteps.of(workflows.bpmn(admin, key, to)));
+                }
             } catch (HttpClientErrorException.BadRequest | HttpClientErrorException.UnprocessableEntity refused) {
                 page.addObject("refusal", Problem.of(refused));
             }
-            page.addObject("targets", TargetSteps.of(workflows.bpmn(admin, key, to)));
         }
         return page;
     }

@@ -63,10 +63,6 @@ public class Workflows {
         }
     }
 
-    /** One refusal of a BPMN file: which element, which rule, why (Indonesian, from the service). */
-    record Problem(String elementId, String rule, String message) {
-    }
-
     record Mapping(String from, String to) {
     }
 
