@@ -53,12 +53,17 @@ public class VillageLetterTypes {
     }
 
     /** A letter type as one village offers it now; version 0 is the shipped definition. */
-    record Offer(LetterType letterType, boolean enabled, String changedBy, Instant changedAt, int version,
+    public record Offer(LetterType letterType, boolean enabled, String changedBy, Instant changedAt, int version,
             LetterTexts.LetterText text) {
     }
 
-    public boolean offers(Village village, String letterType) {
-        return offer(village, letterTypes.find(letterType).orElseThrow()).enabled();
+    /**
+     * The letter type as the village offers it (its version and whether it is switched on), read once; for an
+     * unknown village (null) the shipped definition, not offered.
+     */
+    public Optional<Offer> offer(Village village, String letterType) {
+        return letterTypes.find(letterType).map(shipped -> village == null
+                ? new Offer(shipped, false, null, null, 0, texts.of(shipped.code())) : offer(village, shipped));
     }
 
     /**

@@ -2,6 +2,7 @@ package id.desaflow.intake.request;
 
 import id.desaflow.intake.access.CurrentActor;
 import id.desaflow.intake.attachment.AttachmentStore;
+import id.desaflow.intake.catalogue.LetterType;
 import id.desaflow.intake.catalogue.VillageLetterTypes;
 import id.desaflow.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/v1/requests")
@@ -90,7 +94,10 @@ class RequestController {
             + "entered them), an official's village's, an admin-kecamatan's villages'")
     List<Bodies.StatusView> mine() {
         List<LetterRequest> found = service.visibleTo(actor.get());
-        return found.stream().map(r -> Bodies.StatusView.of(r, letterTypes.find(r.villageCode(), r.letterType()))).toList();
+        // up to 50 requests, mostly of a few letter types: each village's version is read once, not per request
+        Map<List<String>, Optional<LetterType>> types = new HashMap<>();
+        return found.stream().map(r -> Bodies.StatusView.of(r, types.computeIfAbsent(
+                List.of(r.villageCode(), r.letterType()), k -> letterTypes.find(k.get(0), k.get(1))))).toList();
     }
 
     @GetMapping("/{trackingCode}")

@@ -75,11 +75,13 @@ class SubmissionRules {
     }
 
     ValidSubmission check(Bodies.Submission body, List<Upload> uploads, Channel channel) {
-        Optional<LetterType> known = offers.find(knownVillage(body.villageCode()), body.letterType());
-        refuseOversized(known.orElse(null), uploads);
         InputProblems problems = new InputProblems();
         Village village = village(body.villageCode(), problems);
-        LetterType type = letterType(body.letterType(), village, channel, problems);
+        // the village's own version of the type where it has one (its fields, documents, label), read once
+        Optional<VillageLetterTypes.Offer> offer = body.letterType() == null || body.letterType().isBlank()
+                ? Optional.empty() : offers.offer(village, body.letterType().strip());
+        refuseOversized(offer.map(VillageLetterTypes.Offer::letterType).orElse(null), uploads);
+        LetterType type = letterType(body.letterType(), offer, village, channel, problems);
         Applicant applicant = applicant(body.applicant(), village, channel, problems);
         Map<String, String> data = type == null ? Map.of() : data(type, body.data(), problems);
         List<CheckedFile> files = type == null ? List.of() : files(type, uploads, problems);
@@ -154,11 +156,6 @@ class SubmissionRules {
         }
     }
 
-    /** The village of a well-formed, known code; null otherwise (its problem is reported by the full check). */
-    private String knownVillage(String raw) {
-        return raw == null ? null : villages.find(raw.strip()).map(Village::code).orElse(null);
-    }
-
     private Village village(String raw, InputProblems problems) {
         if (raw == null || raw.isBlank()) {
             problems.add("villageCode", "Kode desa wajib diisi");
@@ -175,18 +172,18 @@ class SubmissionRules {
         return village.orElse(null);
     }
 
-    private LetterType letterType(String raw, Village village, Channel channel, InputProblems problems) {
+    private LetterType letterType(String raw, Optional<VillageLetterTypes.Offer> offer, Village village,
+            Channel channel, InputProblems problems) {
         if (raw == null || raw.isBlank()) {
             problems.add("letterType", "Jenis surat wajib dipilih");
             return null;
         }
-        // the village's own version of the type where it has one (its fields, documents, label)
-        Optional<LetterType> type = offers.find(village == null ? null : village.code(), raw.strip());
+        Optional<LetterType> type = offer.map(VillageLetterTypes.Offer::letterType);
         if (type.isEmpty()) {
             problems.add("letterType", "Jenis surat tidak dikenal");
             return null;
         }
-        if (village != null && !offers.offers(village, type.get().code())) {
+        if (village != null && !offer.get().enabled()) {
             problems.add("letterType", type.get().label() + " belum dilayani oleh Desa " + village.name());
         } else if (channel == Channel.ONLINE && !type.get().onlineAllowed()) {
             problems.add("letterType", type.get().label() + " hanya dapat diajukan di kantor desa, karena memuat "

@@ -45,6 +45,10 @@ class SubmissionRulesTest {
 
     private final SubmissionRules rules;
 
+    private static Optional<VillageLetterTypes.Offer> offered(LetterType type, boolean enabled) {
+        return Optional.of(new VillageLetterTypes.Offer(type, enabled, null, null, 0, null));
+    }
+
     SubmissionRulesTest() {
         Villages villages = mock(Villages.class);
         when(villages.find(anyString())).thenReturn(Optional.empty());
@@ -53,9 +57,9 @@ class SubmissionRulesTest {
         when(offers.find(any(), any())).thenReturn(Optional.empty());
         when(offers.find(any(), eq(KEMATIAN.code()))).thenReturn(Optional.of(KEMATIAN));
         when(offers.find(any(), eq(DOMISILI.code()))).thenReturn(Optional.of(DOMISILI));
-        when(offers.offers(eq(BEJI), anyString())).thenReturn(false);
-        when(offers.offers(BEJI, KEMATIAN.code())).thenReturn(true);
-        when(offers.offers(BEJI, DOMISILI.code())).thenReturn(true);
+        when(offers.offer(any(), anyString())).thenReturn(Optional.empty());
+        when(offers.offer(any(), eq(KEMATIAN.code()))).thenReturn(offered(KEMATIAN, true));
+        when(offers.offer(any(), eq(DOMISILI.code()))).thenReturn(offered(DOMISILI, true));
         rules = new SubmissionRules(villages, offers);
     }
 
@@ -64,7 +68,7 @@ class SubmissionRulesTest {
         VillageLetterTypes none = mock(VillageLetterTypes.class);
         Villages villages = mock(Villages.class);
         when(villages.find(BEJI.code())).thenReturn(Optional.of(BEJI));
-        when(none.find(any(), eq(DOMISILI.code()))).thenReturn(Optional.of(DOMISILI));
+        when(none.offer(any(), eq(DOMISILI.code()))).thenReturn(offered(DOMISILI, false));
         SubmissionRules strict = new SubmissionRules(villages, none);
 
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> strict.check(
