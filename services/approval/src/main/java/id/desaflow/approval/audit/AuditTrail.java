@@ -23,7 +23,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -84,12 +83,7 @@ class AuditTrail {
         if (tasks.isEmpty()) {
             return;
         }
-        Map<String, Map<String, Object>> local = history.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(instance).taskIdIn(tasks.stream().map(HistoricTaskInstance::getId)
-                        .toArray(String[]::new)).list().stream().filter(v -> v.getValue() != null)
-                .collect(Collectors.groupingBy(HistoricVariableInstance::getTaskId,
-                        Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue,
-                                (a, b) -> b)));
+        Map<String, Map<String, Object>> local = localVariables(tasks);
         for (HistoricTaskInstance task : tasks) {
             Map<String, Object> v = local.getOrDefault(task.getId(), Map.of());
             String role = (String) v.get(ProcessVariables.ROLE);
@@ -124,17 +118,11 @@ class AuditTrail {
         if (!self && !reader.hasAnyRole(Roles.ADMIN_DESA, Roles.ADMIN_KECAMATAN)) {
             throw new AccessDeniedException("Jejak seorang petugas hanya untuk administrator desanya");
         }
-        List<HistoricTaskInstance> tasks = new ArrayList<>(history.createHistoricTaskInstanceQuery()
-                .taskAssignee(userId).orderByHistoricActivityInstanceStartTime().desc().listPage(0, OFFICIAL_LIMIT));
-        Set<String> known = tasks.stream().map(HistoricTaskInstance::getId).collect(Collectors.toSet());
-        // tasks the official claimed and released again are no longer assigned to them
+        // every task the official was ever assigned, also those claimed and released again (from the link log)
+        List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().taskInvolvedUser(userId)
+                .orderByHistoricActivityInstanceStartTime().desc().listPage(0, OFFICIAL_LIMIT);
         List<HistoricIdentityLinkLog> links = history.createHistoricIdentityLinkLogQuery().userId(userId)
                 .type(IdentityLinkType.ASSIGNEE).orderByTime().desc().listPage(0, OFFICIAL_LIMIT);
-        List<String> others = links.stream().map(HistoricIdentityLinkLog::getTaskId).filter(id -> !known.contains(id))
-                .distinct().toList();
-        for (String other : others) { // the query has no "id in"; at most OFFICIAL_LIMIT of them
-            tasks.addAll(history.createHistoricTaskInstanceQuery().taskId(other).list());
-        }
         if (tasks.isEmpty()) {
             return List.of();
         }
@@ -142,13 +130,11 @@ class AuditTrail {
                 .collect(Collectors.toMap(HistoricTaskInstance::getId, t -> t, (a, b) -> a));
         String[] instances = tasks.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct()
                 .toArray(String[]::new);
-        Map<String, String> villageOf = processVariable(instances, ProcessVariables.VILLAGE_CODE);
-        Map<String, String> requestOf = processVariable(instances, ProcessVariables.REQUEST_ID);
-        Map<String, Map<String, Object>> local = history.createHistoricVariableInstanceQuery()
-                .taskIdIn(byId.keySet().toArray(String[]::new)).list().stream().filter(v -> v.getValue() != null)
-                .collect(Collectors.groupingBy(HistoricVariableInstance::getTaskId,
-                        Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue,
-                                (a, b) -> b)));
+        Map<String, Map<String, String>> process = processVariables(instances, ProcessVariables.VILLAGE_CODE,
+                ProcessVariables.REQUEST_ID);
+        Map<String, String> villageOf = process.getOrDefault(ProcessVariables.VILLAGE_CODE, Map.of());
+        Map<String, String> requestOf = process.getOrDefault(ProcessVariables.REQUEST_ID, Map.of());
+        Map<String, Map<String, Object>> local = localVariables(tasks);
         List<Entry> entries = new ArrayList<>();
         for (HistoricIdentityLinkLog link : links) {
             HistoricTaskInstance task = byId.get(link.getTaskId());
@@ -179,12 +165,24 @@ class AuditTrail {
         return self || reader.administers(village);
     }
 
-    private Map<String, String> processVariable(String[] instances, String name) {
-        Map<String, String> values = new HashMap<>();
-        history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).variableName(name).list()
+    /** Variable name -> process instance -> value, for process-scope text variables, in one query. */
+    private Map<String, Map<String, String>> processVariables(String[] instances, String... names) {
+        Map<String, Map<String, String>> values = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).variableNameIn(names).list()
                 .stream().filter(v -> v.getTaskId() == null && v.getValue() instanceof String)
-                .forEach(v -> values.putIfAbsent(v.getProcessInstanceId(), (String) v.getValue()));
+                .forEach(v -> values.computeIfAbsent(v.getName(), n -> new HashMap<>())
+                        .putIfAbsent(v.getProcessInstanceId(), (String) v.getValue()));
         return values;
+    }
+
+    /** Task id -> its local variables (decision, comment, role, address...), in one query. */
+    private Map<String, Map<String, Object>> localVariables(List<HistoricTaskInstance> tasks) {
+        return history.createHistoricVariableInstanceQuery()
+                .taskIdIn(tasks.stream().map(HistoricTaskInstance::getId).toArray(String[]::new)).list().stream()
+                .filter(v -> v.getValue() != null)
+                .collect(Collectors.groupingBy(HistoricVariableInstance::getTaskId,
+                        Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue,
+                                (a, b) -> b)));
     }
 
     private static void letter(IssuedLetter letter, List<Entry> entries) {

@@ -25,34 +25,33 @@ public class CurrentWorkflows {
 
     /** The process definition a new request of this village starts, empty when the key has none. */
     public Optional<ProcessDefinition> toStart(String key, String village) {
-        if (village != null) {
-            Optional<ProcessDefinition> own = store.current(key, village).map(c -> byId(c.definitionId()));
-            if (own.isPresent()) {
-                return own;
-            }
-        }
-        return forAllVillages(key);
+        // on every new request and every call of the village chain: one read of the key's current versions
+        List<WorkflowStore.Current> currents = store.currents(key);
+        return pinned(currents, village).or(() -> forAllVillages(key, currents));
     }
 
     Optional<ProcessDefinition> forAllVillages(String key) {
-        Optional<ProcessDefinition> pinned = store.current(key, WorkflowStore.ALL_VILLAGES)
-                .map(c -> byId(c.definitionId()));
-        if (pinned.isPresent()) {
-            return pinned;
-        }
-        Map<String, WorkflowStore.DeployedVersion> deployed = store.deployedVersions(key);
-        return versions(key).stream()
-                .filter(d -> !deployed.containsKey(d.getId()) || deployed.get(d.getId()).village() == null)
-                .reduce((older, newer) -> newer);
+        return forAllVillages(key, store.currents(key));
+    }
+
+    private Optional<ProcessDefinition> forAllVillages(String key, List<WorkflowStore.Current> currents) {
+        return pinned(currents, WorkflowStore.ALL_VILLAGES).or(() -> {
+            Map<String, WorkflowStore.DeployedVersion> deployed = store.deployedVersions(key);
+            return versions(key).stream()
+                    .filter(d -> !deployed.containsKey(d.getId()) || deployed.get(d.getId()).village() == null)
+                    .reduce((older, newer) -> newer);
+        });
+    }
+
+    /** The version made current for {@code village}, from the engine's deployment cache. */
+    private Optional<ProcessDefinition> pinned(List<WorkflowStore.Current> currents, String village) {
+        return village == null ? Optional.empty() : currents.stream().filter(c -> c.village().equals(village))
+                .findFirst().map(c -> repository.getProcessDefinition(c.definitionId()));
     }
 
     /** Every version of the key, oldest first. */
     List<ProcessDefinition> versions(String key) {
         return repository.createProcessDefinitionQuery().processDefinitionKey(key).orderByProcessDefinitionVersion()
                 .asc().list();
-    }
-
-    private ProcessDefinition byId(String definitionId) {
-        return repository.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult();
     }
 }

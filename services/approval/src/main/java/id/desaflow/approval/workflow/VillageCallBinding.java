@@ -1,5 +1,6 @@
 package id.desaflow.approval.workflow;
 
+import id.desaflow.approval.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.CallableElementActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -63,7 +64,7 @@ class VillageCallBinding extends AbstractProcessEnginePlugin {
 
         @Override
         public Object getValue(VariableScope scope) {
-            Object village = scope.getVariable("villageCode");
+            Object village = scope.getVariable(ProcessVariables.VILLAGE_CODE);
             return workflows.getObject().toStart(callable.getDefinitionKey(scope),
                     village instanceof String code ? code : null).map(ProcessDefinition::getVersion).orElse(null);
         }

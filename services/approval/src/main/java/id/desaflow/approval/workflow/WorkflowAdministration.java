@@ -1,5 +1,6 @@
 package id.desaflow.approval.workflow;
 
+import id.desaflow.approval.process.ProcessVariables;
 import id.desaflow.platform.security.Actor;
 import id.desaflow.platform.security.Roles;
 import id.desaflow.platform.web.InvalidInputException;
@@ -48,13 +49,13 @@ class WorkflowAdministration {
     private final Clock clock;
 
     WorkflowAdministration(RepositoryService repository, RuntimeService runtime, WorkflowValidator validator,
-            WorkflowStore store, CurrentWorkflows current) {
+            WorkflowStore store, CurrentWorkflows current, Clock clock) {
         this.repository = repository;
         this.runtime = runtime;
         this.validator = validator;
         this.store = store;
         this.current = current;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     record Version(int version, String definitionId, Instant deployedAt, String deployedBy, String village,
@@ -108,7 +109,7 @@ class WorkflowAdministration {
     private long running(String definitionId, Actor actor) {
         ProcessInstanceQuery query = runtime.createProcessInstanceQuery().processDefinitionId(definitionId);
         if (!actor.hasRole(Roles.ADMIN_KECAMATAN)) {
-            query.variableValueEquals("villageCode", actor.village());
+            query.variableValueEquals(ProcessVariables.VILLAGE_CODE, actor.village());
         }
         return query.count();
     }

@@ -1,5 +1,6 @@
 package id.desaflow.approval.workflow;
 
+import id.desaflow.approval.process.ProcessVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +46,12 @@ import java.util.stream.Collectors;
 @Service
 class WorkflowMigrations {
     private static final Logger log = LoggerFactory.getLogger(WorkflowMigrations.class);
-    private static final String VILLAGE_CODE = "villageCode";
 
     private final RuntimeService runtime;
     private final WorkflowAdministration administration;
     private final WorkflowStore store;
     private final TransactionTemplate rolledBack;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     // one at a time: migrations are rare and the engine's database is shared with the approvals
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -59,7 +61,8 @@ class WorkflowMigrations {
     });
 
     WorkflowMigrations(RuntimeService runtime, WorkflowAdministration administration, WorkflowStore store,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.runtime = runtime;
         this.administration = administration;
         this.store = store;
@@ -111,7 +114,7 @@ class WorkflowMigrations {
                     Map.of("failures", prepared.planFailures(), "unmapped", prepared.unmapped()));
         }
         String migrationId = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.migrationStarted(migrationId, key, prepared.instances().size(), actor.userId(), now);
         store.audit(new WorkflowStore.AuditEntry(now, actor.userId(), "MIGRATE", key, request.toVersion(),
                 request.village(), "Pemindahan " + migrationId + ": " + prepared.instances().size()
@@ -251,7 +254,7 @@ class WorkflowMigrations {
     /** The requests running on the source version in these villages (process variable villageCode). */
     private List<ProcessInstance> instances(ProcessDefinition source, List<String> villages) {
         return villages.stream().flatMap(village -> runtime.createProcessInstanceQuery()
-                .processDefinitionId(source.getId()).variableValueEquals(VILLAGE_CODE, village).list().stream())
+                .processDefinitionId(source.getId()).variableValueEquals(ProcessVariables.VILLAGE_CODE, village).list().stream())
                 .toList();
     }
 

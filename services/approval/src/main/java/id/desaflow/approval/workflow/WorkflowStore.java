@@ -64,10 +64,6 @@ class WorkflowStore {
                         rs.getTimestamp("changed_at").toInstant()), key);
     }
 
-    Optional<Current> current(String key, String village) {
-        return currents(key).stream().filter(c -> c.village().equals(village)).findFirst();
-    }
-
     void audit(AuditEntry e) {
         jdbc.update("INSERT INTO workflow_audit (at, actor, action, process_key, version, village, detail) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", Timestamp.from(e.at()), e.actor(), e.action(), e.key(), e.version(),
