@@ -20,6 +20,11 @@ public record LetterTypeChanged(String villageCode, String letterType, int versi
 
     /** The key every event about this village's letter type travels under (one partition, so in order). */
     public String key() {
+        return key(villageCode, letterType);
+    }
+
+    /** The key of every event about one village's letter type, and of the copies consumers keep. */
+    public static String key(String villageCode, String letterType) {
         return villageCode + ":" + letterType;
     }
 

@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -22,32 +22,43 @@ import java.util.stream.Collectors;
 public final class VillageLetterTypes {
     private static final Logger log = LoggerFactory.getLogger(VillageLetterTypes.class);
 
-    private final MongoOperations mongo; // null for a fixed set
-    private final Function<String, Optional<LetterTypeChanged>> read;
+    private final BiFunction<String, String, Optional<LetterTypeChanged>> read; // (village, letter type)
+    private final BiFunction<String, LetterTypeChanged, LetterTypeChanged> keep; // null: read only
     private final long refreshAfterNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<LetterTypeChanged> latest, long readAt) {
     }
 
-    private VillageLetterTypes(MongoOperations mongo, Function<String, Optional<LetterTypeChanged>> read,
-            Duration refreshAfter) {
-        this.mongo = mongo;
+    private VillageLetterTypes(BiFunction<String, String, Optional<LetterTypeChanged>> read,
+            BiFunction<String, LetterTypeChanged, LetterTypeChanged> keep, Duration refreshAfter) {
         this.read = read;
+        this.keep = keep;
         this.refreshAfterNanos = refreshAfter.toNanos();
     }
 
-    /** The versions villages sent, kept in {@code mongo}. */
+    /** The versions villages sent, kept in {@code mongo}; {@link #changed} stores them. */
     public static VillageLetterTypes stored(MongoOperations mongo, Duration refreshAfter) {
-        return new VillageLetterTypes(mongo, key -> Optional.ofNullable(mongo.findById(key,
-                VillageLetterTypeVersion.class)).map(VillageLetterTypeVersion::latest), refreshAfter);
+        return new VillageLetterTypes((village, type) -> VillageLetterTypeVersion.latestIn(mongo,
+                LetterTypeChanged.key(village, type)), (eventId, change) -> VillageLetterTypeVersion.keep(mongo,
+                eventId, change), refreshAfter);
+    }
+
+    /**
+     * The versions a service keeps in a store of its own ({@code read(village, letterType)}), with this cache in
+     * front; the service stores changes itself and calls {@link #forget(String, String)} once they are committed.
+     */
+    public static VillageLetterTypes cached(BiFunction<String, String, Optional<LetterTypeChanged>> read,
+            Duration refreshAfter) {
+        return new VillageLetterTypes(read, null, refreshAfter);
     }
 
     /** A set that never changes, e.g. for rules checked outside a running service. */
     public static VillageLetterTypes fixed(Collection<LetterTypeChanged> versions) {
         Map<String, LetterTypeChanged> byKey = versions.stream()
                 .collect(Collectors.toMap(LetterTypeChanged::key, v -> v, (a, b) -> a.version() >= b.version() ? a : b));
-        return new VillageLetterTypes(null, key -> Optional.ofNullable(byKey.get(key)), Duration.ZERO);
+        return new VillageLetterTypes((village, type) -> Optional.ofNullable(byKey.get(LetterTypeChanged.key(village,
+                type))), null, Duration.ZERO);
     }
 
     /**
@@ -55,19 +66,16 @@ public final class VillageLetterTypes {
      * write; an insert race or a version conflict throws and the listener's retry sees the stored state.
      */
     public void changed(String eventId, LetterTypeChanged change) {
-        if (mongo == null) {
-            throw new UnsupportedOperationException("A fixed set of village letter types does not change");
+        if (keep == null) {
+            throw new UnsupportedOperationException("These village letter types are not stored here");
         }
-        VillageLetterTypeVersion stored = Optional.ofNullable(mongo.findById(change.key(),
-                VillageLetterTypeVersion.class)).orElseGet(() -> VillageLetterTypeVersion.of(change.key()));
-        if (stored.hasHandled(eventId)) {
-            return;
+        LetterTypeChanged held = keep.apply(eventId, change);
+        if (held == null) {
+            return; // this event was handled already
         }
-        stored.receive(eventId, change);
-        mongo.save(stored);
         cache.remove(change.key());
-        log.info("Village {} uses version {} of {} (received version {})", change.villageCode(),
-                stored.latest().version(), change.letterType(), change.version());
+        log.info("Village {} uses version {} of {} (received version {})", change.villageCode(), held.version(),
+                change.letterType(), change.version());
     }
 
     /** The village's latest version of the type; empty while the village uses the shipped one. */
@@ -77,12 +85,18 @@ public final class VillageLetterTypes {
         }
         long now = System.nanoTime();
         // read inside compute: a change stored meanwhile removes the entry after this read, never before it
-        return cache.compute(villageCode + ":" + letterType, (key, cached) -> cached != null
-                && now - cached.readAt() < refreshAfterNanos ? cached : new Cached(read.apply(key), now)).latest();
+        return cache.compute(LetterTypeChanged.key(villageCode, letterType), (key, cached) -> cached != null
+                && now - cached.readAt() < refreshAfterNanos ? cached
+                : new Cached(read.apply(villageCode, letterType), now)).latest();
     }
 
-    /** Reads every village's version again at its next lookup (after the collection was changed behind its back). */
+    /** Reads every village's version again at its next lookup (after the store was changed behind its back). */
     public void forget() {
         cache.clear();
+    }
+
+    /** Reads this village's version of the type again at its next lookup (a change was committed). */
+    public void forget(String villageCode, String letterType) {
+        cache.remove(LetterTypeChanged.key(villageCode, letterType));
     }
 }

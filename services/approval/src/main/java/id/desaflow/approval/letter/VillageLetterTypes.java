@@ -16,17 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each village's own version of a letter type (intake's {@link LetterTypeChanged}), kept in this service's database,
  * and the lookup {@code (village, letter type) → the village's version, else the shipped one}. Only the highest
  * version counts: an older or equal one arriving late changes nothing.
  * <p>
- * Looked up for every inbox row, so cached; the instance that stores a change forgets its entry at commit, other
- * instances (the event reaches only one of them) read it again after {@code refresh-after}.
+ * Looked up for every inbox row, so read through the platform's cache; the instance that stores a change forgets
+ * its entry at commit, other instances (the event reaches only one of them) read it again after {@code refresh-after}.
  */
 @Component
 public class VillageLetterTypes {
@@ -35,18 +33,15 @@ public class VillageLetterTypes {
     private final JdbcTemplate jdbc;
     private final ProcessedEvents processed;
     private final LetterCatalogue catalogue;
-    private final long refreshAfterNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Optional<LetterCatalogue.Type> version, long readAt) {
-    }
+    /** The platform's cache of villages' versions, read from this service's table. */
+    private final id.desaflow.platform.catalogue.VillageLetterTypes versions;
 
     VillageLetterTypes(JdbcTemplate jdbc, ProcessedEvents processed, LetterCatalogue catalogue,
             @Value("${desaflow.village-letter-types.refresh-after:PT1M}") Duration refreshAfter) {
         this.jdbc = jdbc;
         this.processed = processed;
         this.catalogue = catalogue;
-        this.refreshAfterNanos = refreshAfter.toNanos();
+        this.versions = id.desaflow.platform.catalogue.VillageLetterTypes.cached(this::read, refreshAfter);
     }
 
     /** Stores the village's new version, unless this event was handled already or a newer version is held. */
@@ -73,11 +68,10 @@ public class VillageLetterTypes {
                     + "WHERE village_code = ? AND letter_type = ?", change.version(), definition, changedAt,
                     change.villageCode(), change.letterType());
         }
-        String key = change.key();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                cache.remove(key);
+                versions.forget(change.villageCode(), change.letterType());
             }
         });
         log.info("Village {} now uses version {} of {}", change.villageCode(), change.version(),
@@ -97,24 +91,16 @@ public class VillageLetterTypes {
 
     /** Reads every village's version again at its next lookup (after the table was changed behind our back). */
     void forget() {
-        cache.clear();
+        versions.forget();
     }
 
     private Optional<LetterCatalogue.Type> own(String villageCode, String letterType) {
-        if (villageCode == null) {
-            return Optional.empty();
-        }
-        long now = System.nanoTime();
-        // read inside compute: a change stored meanwhile removes the entry after this read, never before it
-        return cache.compute(villageCode + ":" + letterType, (key, cached) -> cached != null
-                && now - cached.readAt() < refreshAfterNanos ? cached
-                : new Cached(read(villageCode, letterType), now)).version();
+        return versions.latest(villageCode, letterType).map(catalogue::version);
     }
 
-    private Optional<LetterCatalogue.Type> read(String villageCode, String letterType) {
+    private Optional<LetterTypeChanged> read(String villageCode, String letterType) {
         return jdbc.queryForList("SELECT definition FROM village_letter_type WHERE village_code = ? "
                 + "AND letter_type = ?", String.class, villageCode, letterType).stream().findFirst()
-                .map(json -> catalogue.version(EventJson.fromBytes(json.getBytes(StandardCharsets.UTF_8),
-                        LetterTypeChanged.class)));
+                .map(json -> EventJson.fromBytes(json.getBytes(StandardCharsets.UTF_8), LetterTypeChanged.class));
     }
 }

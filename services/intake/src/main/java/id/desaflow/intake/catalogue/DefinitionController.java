@@ -109,6 +109,6 @@ class DefinitionController {
                 shipped.fields().stream().filter(LetterField::required).map(LetterField::name).toList(),
                 shipped.attachments().stream().map(AttachmentSpec::kind).toList(), LetterTexts.COMMON_PLACEHOLDERS,
                 Arrays.stream(FieldKind.values()).map(k -> new KindView(k, k.defaultMaxLength())).toList(),
-                DefinitionRules.largestDocument(letterTypes.all()));
+                offers.largestDocument());
     }
 }

@@ -57,7 +57,7 @@ class VillageLetterType extends AggregateRoot {
     }
 
     static String key(String villageCode, String letterType) {
-        return villageCode + ":" + letterType;
+        return LetterTypeChanged.key(villageCode, letterType);
     }
 
     void redefine(LetterType newDefinition, LetterTexts.LetterText newText, String actor, Instant now) {

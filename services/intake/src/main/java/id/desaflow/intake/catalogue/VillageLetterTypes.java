@@ -71,6 +71,11 @@ public class VillageLetterTypes {
      * documents as the catalogue says; {@link LetterType#in(Village)} applies the village's cover-letter rule.
      * An unknown village code gets the shipped definition.
      */
+    /** The largest document any shipped letter type allows: the cap of a village's own documents. */
+    long largestDocument() {
+        return largestDocument;
+    }
+
     public Optional<LetterType> find(String villageCode, String letterType) {
         Optional<LetterType> shipped = letterTypes.find(letterType);
         if (shipped.isEmpty() || villageCode == null) {
@@ -219,10 +224,7 @@ public class VillageLetterTypes {
 
     /**
      * The village's version as it applies now: what administrators cannot change (code, tracking prefix, workflow,
-     * online or counter only) always comes from the shipped catalogue, so a later release's change reaches it.
-     */
-    /**
-     * The village's version as it applies now. A release may add shipped fields or documents after the village saved
+     * online or counter only) always comes from the shipped catalogue, so a later release's change reaches it. A release may add shipped fields or documents after the village saved
      * its version: they are part of it, as shipped (the rules and the letter text may rely on them, and the village's
      * edit page must be able to save again without "removing" them).
      */
