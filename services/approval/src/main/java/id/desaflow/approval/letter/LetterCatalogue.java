@@ -3,6 +3,7 @@ package id.desaflow.approval.letter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.contracts.events.LetterTypeChanged;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the letters say, as data: labels and classification codes from the shared catalogue
@@ -38,13 +40,23 @@ public class LetterCatalogue {
         Type {
             fieldLabels = Collections.unmodifiableMap(new LinkedHashMap<>(fieldLabels));
         }
-
-        Type withClassification(String code) {
-            return new Type(this.code, version, label, code, fieldLabels, title, statement, opening, closing);
-        }
     }
 
     LetterCatalogue(ObjectMapper json) {
+        this(json, type -> Optional.empty());
+    }
+
+    /**
+     * @param classificationOverride this deployment's classification code for a shipped type
+     *                               ({@code desaflow.letter-types.<type>.classification}); a village's own version
+     *                               names its own code
+     */
+    @Autowired
+    LetterCatalogue(ObjectMapper json, LetterSettings settings) {
+        this(json, settings::classificationOverride);
+    }
+
+    private LetterCatalogue(ObjectMapper json, Function<String, Optional<String>> classificationOverride) {
         JsonNode catalogue = read(json, "catalogue/letter-types.json");
         JsonNode texts = read(json, "letters/letter-texts.json");
         opening = texts.path("common").path("opening").asText();
@@ -58,8 +70,8 @@ public class LetterCatalogue {
             }
             Map<String, String> labels = new LinkedHashMap<>();
             type.path("fields").forEach(f -> labels.put(f.path("name").asText(), f.path("label").asText()));
-            types.put(code, new Type(code, 0, type.path("label").asText(), type.path("classificationCode").asText(),
-                    labels, text.path("title").asText(), text.path("statement").asText(), opening, closing));
+            types.put(code, new Type(code, 0, type.path("label").asText(), classificationOverride.apply(code)
+                    .orElse(type.path("classificationCode").asText()), labels, text.path("title").asText(), text.path("statement").asText(), opening, closing));
         }
     }
 

@@ -54,9 +54,6 @@ public class LetterRegister {
             return existing.get();
         }
         LetterCatalogue.Type text = letterTypes.type(signing.villageCode(), signing.letterType());
-        if (text.version() == 0) { // the village's own version names its code; else this deployment may override
-            text = settings.classificationOverride(signing.letterType()).map(text::withClassification).orElse(text);
-        }
         String classification = text.classification();
         LetterSettings.VillageSettings village = settings.village(signing.villageCode());
         Instant now = clock.instant();
