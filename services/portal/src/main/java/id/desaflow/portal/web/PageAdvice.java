@@ -1,5 +1,7 @@
 package id.desaflow.portal.web;
 
+import java.util.List;
+import org.springframework.context.MessageSource;
 import id.desaflow.portal.backend.BackendUnavailableException;
 import id.desaflow.portal.backend.Problem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +27,11 @@ class PageAdvice {
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
 
     private final String villageName;
+    private final MessageSource messages;
 
-    PageAdvice(@Value("${desaflow.portal.village-name}") String villageName) {
+    PageAdvice(@Value("${desaflow.portal.village-name}") String villageName, MessageSource messages) {
         this.villageName = villageName;
+        this.messages = messages;
     }
 
     @ModelAttribute
@@ -63,6 +67,15 @@ class PageAdvice {
         log.info("Page {} refused by a service with {}", request.getRequestURI(), e.getStatusCode().value());
         ModelAndView page = page("error/ditolak", HttpStatus.valueOf(e.getStatusCode().value()), request);
         page.addObject("problem", Problem.of(e));
+        return page;
+    }
+
+    /** A refusal the portal itself decided (not an administrator, an unknown workflow): the reason in the page's language. */
+    @ExceptionHandler(PageRefusal.class)
+    ModelAndView refused(PageRefusal e, HttpServletRequest request) {
+        ModelAndView page = page("error/ditolak", e.status(), request);
+        page.addObject("problem", new Problem(null, messages.getMessage(e.messageKey(), null,
+                LocaleContextHolder.getLocale()), List.of(), null));
         return page;
     }
 

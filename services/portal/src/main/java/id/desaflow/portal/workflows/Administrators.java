@@ -1,5 +1,7 @@
 package id.desaflow.portal.workflows;
 
+import org.springframework.http.HttpStatus;
+import id.desaflow.portal.web.PageRefusal;
 import id.desaflow.portal.signin.CurrentOfficial;
 import id.desaflow.portal.signin.Official;
 import org.springframework.stereotype.Component;
@@ -39,9 +41,9 @@ class Administrators {
         return "semua".equals(scope) && forAllVillages(official) ? null : official.villageCode();
     }
 
-    static class NotAnAdministrator extends RuntimeException {
+    static class NotAnAdministrator extends PageRefusal {
         NotAnAdministrator() {
-            super("approval chains are for administrators only", null, false, false);
+            super(HttpStatus.FORBIDDEN, "workflows.forbidden", "approval chains are for administrators only");
         }
     }
 }

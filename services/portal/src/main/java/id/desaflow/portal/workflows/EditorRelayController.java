@@ -2,6 +2,8 @@ package id.desaflow.portal.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.desaflow.portal.signin.Official;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,9 +29,12 @@ class EditorRelayController {
     private final Workflows workflows;
     private final Administrators administrators;
 
-    EditorRelayController(Workflows workflows, Administrators administrators) {
+    private final MessageSource messages;
+
+    EditorRelayController(Workflows workflows, Administrators administrators, MessageSource messages) {
         this.workflows = workflows;
         this.administrators = administrators;
+        this.messages = messages;
     }
 
     @GetMapping(path = "/admin/alur/{key}/versi/{version}/bpmn", produces = "application/xml;charset=UTF-8")
@@ -74,8 +79,10 @@ class EditorRelayController {
                 .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
+    /** The editor's script shows the reason: the page's own refusal message, in the page's language. */
     @ExceptionHandler(Administrators.NotAnAdministrator.class)
-    ResponseEntity<ProblemDetail> refused() {
-        return problem(HttpStatus.FORBIDDEN, "Alur persetujuan hanya dikelola admin desa atau admin kecamatan.");
+    ResponseEntity<ProblemDetail> refused(Administrators.NotAnAdministrator e) {
+        return problem(HttpStatus.FORBIDDEN, messages.getMessage("workflows.forbidden", null,
+                LocaleContextHolder.getLocale()));
     }
 }

@@ -3,14 +3,8 @@ package id.desaflow.portal.workflows;
 import id.desaflow.portal.backend.Problem;
 import id.desaflow.portal.signin.Official;
 import id.desaflow.portal.web.Redirects;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,15 +29,10 @@ class WorkflowPagesController {
 
     private final Workflows workflows;
     private final Administrators administrators;
-    private final MessageSource messages;
-    private final String villageName;
 
-    WorkflowPagesController(Workflows workflows, Administrators administrators, MessageSource messages,
-            @Value("${desaflow.portal.village-name}") String villageName) {
+    WorkflowPagesController(Workflows workflows, Administrators administrators) {
         this.workflows = workflows;
         this.administrators = administrators;
-        this.messages = messages;
-        this.villageName = villageName;
     }
 
     @GetMapping("/admin/alur")
@@ -176,29 +165,5 @@ class WorkflowPagesController {
             }
         }
         return mappings;
-    }
-
-    @ExceptionHandler(Administrators.NotAnAdministrator.class)
-    ModelAndView refused(HttpServletRequest request) {
-        return refusal(HttpStatus.FORBIDDEN, "workflows.forbidden", request);
-    }
-
-    @ExceptionHandler(Workflows.UnknownWorkflow.class)
-    ModelAndView unknown(HttpServletRequest request) {
-        return refusal(HttpStatus.NOT_FOUND, "workflows.unknown", request);
-    }
-
-    /**
-     * The portal's usual refusal page, the reason in the page's language. Exception handlers get no @ModelAttribute
-     * values, so the layout's own (path, village) are added here; the language link falls back to the path.
-     */
-    private ModelAndView refusal(HttpStatus status, String messageKey, HttpServletRequest request) {
-        ModelAndView page = new ModelAndView("error/ditolak");
-        page.setStatus(status);
-        page.addObject("problem", new Problem(null,
-                messages.getMessage(messageKey, null, LocaleContextHolder.getLocale()), List.of(), null));
-        page.addObject("currentPath", request.getRequestURI());
-        page.addObject("villageName", villageName);
-        return page;
     }
 }

@@ -1,5 +1,7 @@
 package id.desaflow.portal.workflows;
 
+import org.springframework.http.HttpStatus;
+import id.desaflow.portal.web.PageRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.portal.backend.BackendClients;
@@ -204,9 +206,9 @@ public class Workflows {
     }
 
     /** A workflow key the service does not list (typed by hand, or removed). */
-    static class UnknownWorkflow extends RuntimeException {
+    static class UnknownWorkflow extends PageRefusal {
         UnknownWorkflow(String key) {
-            super("no workflow " + key, null, false, false);
+            super(HttpStatus.NOT_FOUND, "workflows.unknown", "no workflow " + key);
         }
     }
 }
