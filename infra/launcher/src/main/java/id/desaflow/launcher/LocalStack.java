@@ -143,11 +143,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Kafka's cluster id form: 16 random bytes, base64url without padding. */
-    private static String clusterId() {
+    /**
+     * Kafka's cluster id form: 16 random bytes, base64url without padding. Like Kafka's own Uuid.randomUuid, an id
+     * starting with '-' is drawn again: the storage tool would read it as an option (1 start in 64 failed so).
+     */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private void startMongo() {
