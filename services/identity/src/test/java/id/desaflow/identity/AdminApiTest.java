@@ -100,7 +100,7 @@ class AdminApiTest {
         assertThat(call("PUT", "/api/v1/officials/" + id + "/roles", "admin.beji",
                 Map.of("roles", java.util.List.of("kadus"))).body()).contains("\"field\":\"dusun\"");
 
-        try (EventRecorder events = new EventRecorder(brokers, Topics.IDENTITY)) {
+        try (EventRecorder events = new EventRecorder(brokers, Topics.IDENTITY_OFFICIALS)) {
             events.await(e -> e.knownType().orElse(null) == EventType.OFFICIAL_CHANGED
                     && e.payload(OfficialChanged.class).userId().equals(id)
                     && "Candi".equals(e.payload(OfficialChanged.class).dusun()));

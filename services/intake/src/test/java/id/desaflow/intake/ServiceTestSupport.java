@@ -79,8 +79,8 @@ public abstract class ServiceTestSupport {
     @BeforeAll
     void startRecorder() {
         brokers = broker.getBrokersAsString();
-        recorder = new EventRecorder(brokers, Topics.INTAKE, Topics.VERIFICATION, Topics.APPROVAL,
-                Topics.NOTIFICATION);
+        recorder = new EventRecorder(brokers, Topics.INTAKE, Topics.INTAKE_LETTER_TYPES, Topics.VERIFICATION,
+                Topics.APPROVAL, Topics.NOTIFICATION);
     }
 
     /** Checks what was read so far (tests awaiting events read them); polling here would cost every test 200 ms. */

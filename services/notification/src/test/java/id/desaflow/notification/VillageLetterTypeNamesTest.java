@@ -3,8 +3,13 @@ package id.desaflow.notification;
 import id.desaflow.contracts.events.Applicant;
 import id.desaflow.contracts.events.LetterTypeChanged;
 import id.desaflow.contracts.events.RequestSubmitted;
+import id.desaflow.platform.catalogue.VillageLetterTypes;
 import id.desaflow.platform.outbox.OutboxMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,14 +27,23 @@ import static org.awaitility.Awaitility.await;
 class VillageLetterTypeNamesTest extends NotificationServiceTestSupport {
     private static final String SEMPU = "3309012005";
 
+    @Autowired
+    MongoOperations mongo;
+    @Autowired
+    VillageLetterTypes letterTypes;
+
     @Test
     void theMailNamesTheLetterTypeAsTheVillagesLatestVersionDoes() throws Exception {
         OutboxMessage second = changed(2, "Surat Keterangan Berusaha Mikro");
         publisher.publish(second);
         publisher.publish(second); // redelivered: the same CloudEvent id
-        publisher.publish(changed(1, "Surat Keterangan Usaha Lama")); // older, arriving late: ignored
+        OutboxMessage older = changed(1, "Surat Keterangan Usaha Lama"); // arriving late: ignored
+        publisher.publish(older);
+        // the letter-type topic has one partition here: once the older one is handled, so are both before it
+        await().atMost(WAIT).until(() -> mongo.exists(Query.query(Criteria.where("handledEventIds")
+                .is(older.eventId())), "villageLetterTypes"));
+        assertThat(letterTypes.latest(SEMPU, LETTER_TYPE).orElseThrow().version()).isEqualTo(2);
 
-        // the intake topic has one partition here: the names are stored before the submission is read
         String sempu = newRequestId();
         String email = newEmail("sempu");
         publish(sempu, submittedIn(SEMPU, sempu, email));

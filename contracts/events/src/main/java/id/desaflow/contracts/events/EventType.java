@@ -11,7 +11,7 @@ public enum EventType {
     REQUEST_SUBMITTED("desaflow.request.submitted.v1", Topics.INTAKE, RequestSubmitted.class),
     REQUEST_REVISED("desaflow.request.revised.v1", Topics.INTAKE, RequestRevised.class),
     REQUEST_CANCELLED("desaflow.request.cancelled.v1", Topics.INTAKE, RequestCancelled.class),
-    LETTER_TYPE_CHANGED("desaflow.catalogue.letter-type-changed.v1", Topics.INTAKE, LetterTypeChanged.class),
+    LETTER_TYPE_CHANGED("desaflow.catalogue.letter-type-changed.v1", Topics.INTAKE_LETTER_TYPES, LetterTypeChanged.class),
     REQUEST_VERIFIED("desaflow.request.verified.v1", Topics.VERIFICATION, RequestVerified.class),
     VERIFICATION_FAILED("desaflow.request.verification-failed.v1", Topics.VERIFICATION, VerificationFailed.class),
     RETURNED_FOR_REVISION("desaflow.request.returned-for-revision.v1", Topics.VERIFICATION,
@@ -29,7 +29,7 @@ public enum EventType {
     LETTER_REVOKED("desaflow.request.letter-revoked.v1", Topics.APPROVAL, LetterRevoked.class),
     NOTIFICATION_DELIVERED("desaflow.notification.delivered.v1", Topics.NOTIFICATION, NotificationDelivered.class),
     NOTIFICATION_FAILED("desaflow.notification.failed.v1", Topics.NOTIFICATION, NotificationFailed.class),
-    OFFICIAL_CHANGED("desaflow.identity.official-changed.v1", Topics.IDENTITY, OfficialChanged.class),
+    OFFICIAL_CHANGED("desaflow.identity.official-changed.v1", Topics.IDENTITY_OFFICIALS, OfficialChanged.class),
     ONE_TIME_CODE_REQUESTED("desaflow.identity.one-time-code-requested.v1", Topics.IDENTITY,
             OneTimeCodeRequested.class);
 

@@ -94,7 +94,8 @@ class EventSchemasTest {
         String asyncApi = java.nio.file.Files.readString(java.nio.file.Path.of("../asyncapi.yaml"));
         for (EventType type : EventType.values()) {
             assertThat(asyncApi).as(type.type()).contains("name: " + type.type())
-                    .contains("schemas/" + type.type() + ".json").contains("address: " + type.topic());
+                    .contains("schemas/" + type.type() + ".json")
+                    .containsPattern("address: " + java.util.regex.Pattern.quote(type.topic()) + "\\R");
         }
     }
 }

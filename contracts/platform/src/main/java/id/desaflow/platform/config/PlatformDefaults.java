@@ -28,6 +28,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.listener.ack-mode", "record"),
+            // a compacted topic a broker created on first use (auto-create) is set right at the next start
+            Map.entry("spring.kafka.admin.modify-topic-configs", "true"),
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             Map.entry("spring.data.mongodb.auto-index-creation", "true"),
             // off: Boot's own handler would answer MVC errors before ProblemDetailsAdvice, without field names

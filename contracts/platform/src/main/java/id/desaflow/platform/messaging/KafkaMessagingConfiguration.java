@@ -21,13 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kafka as every service uses it: the four public topics and this service's dead-letter topics, retries with
- * exponential backoff for transient faults, then the dead-letter topic; malformed records go there at once.
+ * Kafka as every service uses it: the public topics (the reference-data ones compacted, see {@link Topics}) and this
+ * service's dead-letter topics, retries with exponential backoff for transient faults, then the dead-letter topic;
+ * malformed records go there at once.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class KafkaMessagingConfiguration {
     private static final List<String> PUBLIC_TOPICS = List.of(Topics.INTAKE, Topics.VERIFICATION, Topics.APPROVAL,
-            Topics.NOTIFICATION, Topics.IDENTITY);
+            Topics.NOTIFICATION, Topics.IDENTITY, Topics.INTAKE_LETTER_TYPES, Topics.IDENTITY_OFFICIALS);
+    private static final List<String> COMPACTED_TOPICS = List.of(Topics.INTAKE_LETTER_TYPES,
+            Topics.IDENTITY_OFFICIALS);
 
     @Bean
     KafkaAdmin.NewTopics desaflowTopics(@Value("${spring.application.name}") String service,
@@ -35,7 +38,11 @@ public class KafkaMessagingConfiguration {
             @Value("${desaflow.kafka.replicas:1}") short replicas) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : PUBLIC_TOPICS) {
-            topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build());
+            TopicBuilder builder = TopicBuilder.name(topic).partitions(partitions).replicas(replicas);
+            if (COMPACTED_TOPICS.contains(topic)) {
+                builder.compact();
+            }
+            topics.add(builder.build());
             topics.add(TopicBuilder.name(Topics.deadLetter(topic, service)).partitions(1).replicas(replicas).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

@@ -1,6 +1,7 @@
 package id.desaflow.approval.process;
 
 import id.desaflow.approval.letter.VillageLetterTypes;
+import id.desaflow.contracts.events.EventType;
 import id.desaflow.contracts.events.LetterTypeChanged;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestVerified;
@@ -12,8 +13,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The events that move an approval: verification outcomes and the resident's cancellation; and a village's new
- * version of a letter type (on the same topic, so read by the same listener). Others are ignored.
+ * The events that move an approval: verification outcomes and the resident's cancellation; and villages' new versions
+ * of letter types (intake's compacted topic, read from its beginning by a new database). Others are ignored.
  */
 @Component
 class LifecycleEvents {
@@ -44,9 +45,16 @@ class LifecycleEvents {
         event.knownType().ifPresent(type -> {
             switch (type) {
                 case REQUEST_CANCELLED -> processes.cancelled(event.id(), event.payload(RequestCancelled.class));
-                case LETTER_TYPE_CHANGED -> letterTypes.changed(event.id(), event.payload(LetterTypeChanged.class));
                 default -> { }
             }
         });
+    }
+
+    @KafkaListener(topics = Topics.INTAKE_LETTER_TYPES)
+    void onLetterTypes(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (event.knownType().filter(type -> type == EventType.LETTER_TYPE_CHANGED).isPresent()) {
+            letterTypes.changed(event.id(), event.payload(LetterTypeChanged.class));
+        }
     }
 }

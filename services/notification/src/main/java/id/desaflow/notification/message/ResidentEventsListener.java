@@ -3,7 +3,6 @@ package id.desaflow.notification.message;
 import id.desaflow.contracts.events.CheckResult;
 import id.desaflow.contracts.events.LetterIssued;
 import id.desaflow.contracts.events.LetterRevoked;
-import id.desaflow.contracts.events.LetterTypeChanged;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRejected;
 import id.desaflow.contracts.events.RequestReturnedForRevision;
@@ -17,7 +16,6 @@ import id.desaflow.contracts.events.VerificationPostponed;
 import id.desaflow.notification.recipient.Contacts;
 import id.desaflow.notification.recipient.RecipientBook;
 import id.desaflow.notification.recipient.RecipientNotYetKnownException;
-import id.desaflow.platform.catalogue.VillageLetterTypes;
 import id.desaflow.platform.messaging.IncomingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,8 +31,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Listens to the lifecycle topics for what residents hear about, and to the names villages give their letter types
- * (on the intake topic) for how messages name them. One listener (and so one consumer) per topic: a
+ * Listens to the lifecycle topics for what residents hear about. One listener (and so one consumer) per topic: a
  * message waiting for contacts that travel on the intake topic is retried without holding the intake topic back.
  */
 @Component
@@ -45,14 +42,11 @@ class ResidentEventsListener {
     private final ResidentNotifier notifier;
     private final MeterRegistry meters;
     private final boolean tellPostponed;
-    private final VillageLetterTypes letterTypes;
 
     ResidentEventsListener(RecipientBook recipients, ResidentNotifier notifier, MeterRegistry meters,
-            @Value("${desaflow.notification.tell-postponed:true}") boolean tellPostponed,
-            VillageLetterTypes letterTypes) {
+            @Value("${desaflow.notification.tell-postponed:true}") boolean tellPostponed) {
         this.recipients = recipients;
         this.notifier = notifier;
-        this.letterTypes = letterTypes;
         this.meters = meters;
         this.tellPostponed = tellPostponed;
     }
@@ -71,7 +65,6 @@ class ResidentEventsListener {
                 notify(event, ResidentUpdate.SUBMITTED, submitted.requestId(), Map.of());
             }
             case REQUEST_REVISED -> recipients.remember(Contacts.of(event.payload(RequestRevised.class)));
-            case LETTER_TYPE_CHANGED -> letterTypes.changed(event.id(), event.payload(LetterTypeChanged.class));
             case REQUEST_CANCELLED -> {
                 RequestCancelled cancelled = event.payload(RequestCancelled.class);
                 notify(event, ResidentUpdate.CANCELLED, cancelled.requestId(), reason(cancelled.reason()));

@@ -30,7 +30,7 @@ class OfficialEventsListener {
         this.notifier = notifier;
     }
 
-    @KafkaListener(topics = Topics.IDENTITY)
+    @KafkaListener(topics = Topics.IDENTITY_OFFICIALS)
     void onIdentity(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (event.knownType().filter(t -> t == EventType.OFFICIAL_CHANGED).isPresent()) {

@@ -1,12 +1,10 @@
 package id.desaflow.verification.verification;
 
 import id.desaflow.contracts.events.EventType;
-import id.desaflow.contracts.events.LetterTypeChanged;
 import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.RequestRevised;
 import id.desaflow.contracts.events.RequestSubmitted;
 import id.desaflow.contracts.events.Topics;
-import id.desaflow.platform.catalogue.VillageLetterTypes;
 import id.desaflow.platform.messaging.IncomingEvent;
 import id.desaflow.verification.rules.Submission;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,20 +14,17 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the intake topic: submitted and revised requests are verified, a cancelled one is closed, a village's new
- * version of a letter type is kept for its later requests; every other type (types added later) is none of
- * verification's business. A malformed event throws and goes to the dead-letter topic.
+ * Reads the intake topic: submitted and revised requests are verified, a cancelled one is closed; every other type
+ * (types added later) is none of verification's business. A malformed event throws and goes to the dead-letter topic.
  */
 @Component
 class IntakeEventListener {
     private static final Logger log = LoggerFactory.getLogger(IntakeEventListener.class);
 
     private final Verifications verifications;
-    private final VillageLetterTypes letterTypes;
 
-    IntakeEventListener(Verifications verifications, VillageLetterTypes letterTypes) {
+    IntakeEventListener(Verifications verifications) {
         this.verifications = verifications;
-        this.letterTypes = letterTypes;
     }
 
     @KafkaListener(id = "verification-intake", topics = Topics.INTAKE)
@@ -42,8 +37,6 @@ class IntakeEventListener {
             verifications.verify(event.id(), Submission.of(event.payload(RequestRevised.class)));
         } else if (type == EventType.REQUEST_CANCELLED) {
             verifications.close(event.id(), event.payload(RequestCancelled.class).requestId(), "cancelled");
-        } else if (type == EventType.LETTER_TYPE_CHANGED) {
-            letterTypes.changed(event.id(), event.payload(LetterTypeChanged.class));
         } else {
             log.debug("Ignored {} {}", event.type(), event.id());
         }
