@@ -70,8 +70,10 @@ public class LetterCatalogue {
             }
             Map<String, String> labels = new LinkedHashMap<>();
             type.path("fields").forEach(f -> labels.put(f.path("name").asText(), f.path("label").asText()));
-            types.put(code, new Type(code, 0, type.path("label").asText(), classificationOverride.apply(code)
-                    .orElse(type.path("classificationCode").asText()), labels, text.path("title").asText(), text.path("statement").asText(), opening, closing));
+            String classification = classificationOverride.apply(code)
+                    .orElse(type.path("classificationCode").asText());
+            types.put(code, new Type(code, 0, type.path("label").asText(), classification, labels,
+                    text.path("title").asText(), text.path("statement").asText(), opening, closing));
         }
     }
 
