@@ -23,7 +23,8 @@ class AccountProtectionTest {
 
     @Test
     void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() throws Exception {
-        Browser browser = new Browser(port);
+        // browsers reach identity directly: an address the client claims is neither audited nor rate-limited on
+        Browser browser = Browser.claiming(port, "203.0.113.7");
         for (int i = 0; i < 5; i++) {
             assertThat(Browser.location(browser.signIn("/login", "rw.beji", "salah-" + i))).endsWith("error=invalid");
         }

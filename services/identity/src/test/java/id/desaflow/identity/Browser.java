@@ -36,20 +36,37 @@ final class Browser {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private final String claimedAddress;
+
     Browser(int port) {
+        this(port, null);
+    }
+
+    private Browser(int port, String claimedAddress) {
         this.base = "http://localhost:" + port;
+        this.claimedAddress = claimedAddress;
+    }
+
+    /** A browser whose page requests claim another client address (X-Forwarded-For), as a LAN client could. */
+    static Browser claiming(int port, String address) {
+        return new Browser(port, address);
     }
 
     HttpResponse<String> get(String pathOrUrl) throws Exception {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl;
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build(),
+        return http.send(page(HttpRequest.newBuilder(URI.create(url))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+        return http.send(page(HttpRequest.newBuilder(URI.create(base + path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder page(HttpRequest.Builder request) {
+        request.header("Accept", "text/html");
+        return claimedAddress == null ? request : request.header("X-Forwarded-For", claimedAddress);
     }
 
     /** Opens {@code page}, takes its CSRF token and posts {@code fields} to {@code action}, like a person would. */
