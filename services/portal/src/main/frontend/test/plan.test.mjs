@@ -61,28 +61,37 @@ test('the new shapes sit where the selected step was, the rejection branch on th
   assert.equal(SHIFT, 250);
 });
 
-function chain() {
-  // task -> gateway -> (APPROVE) next, (REJECT) record rejection -> end, (REVISE) merge -> request revision
-  const bo = (type, extra = {}) => Object.assign({ $type: type, incoming: [], outgoing: [] }, extra);
-  const flow = (from, to, body) => {
-    const f = { sourceRef: from, targetRef: to, conditionExpression: body && { body } };
-    from.outgoing.push(f);
-    to.incoming.push(f);
-    return f;
-  };
-  const role = (value) => ({ values: [{ $type: 'camunda:Properties', values: [{ name: 'role', value }] }] });
-  const task = bo('bpmn:UserTask', { id: 'T', extensionElements: role('rw') });
-  const gateway = bo('bpmn:ExclusiveGateway', { id: 'G' });
-  const next = bo('bpmn:UserTask', { id: 'N', extensionElements: role('sekdes') });
-  const rejection = bo('bpmn:ServiceTask', { id: 'R', 'camunda:delegateExpression': '${recordRejection}' });
-  const end = bo('bpmn:EndEvent', { id: 'E' });
-  const merge = bo('bpmn:ExclusiveGateway', { id: 'M' });
-  const revision = bo('bpmn:ServiceTask', { id: 'V', 'camunda:delegateExpression': '${requestRevision}' });
+/** Business objects as bpmn-js gives them to the tools: type, id, incoming and outgoing flows. */
+const node = (type, id, extra = {}) => Object.assign({ $type: type, id, incoming: [], outgoing: [] }, extra);
+function flow(from, to, body) {
+  const f = { sourceRef: from, targetRef: to, conditionExpression: body && { body } };
+  from.outgoing.push(f);
+  to.incoming.push(f);
+  return f;
+}
+const approver = (id, value) => node('bpmn:UserTask', id,
+  { extensionElements: { values: [{ $type: 'camunda:Properties', values: [{ name: 'role', value }] }] } });
+
+/** task -> gateway -> (APPROVE) next, (REJECT) rejection -> end, (REVISE) revise: an approval step as the tools make it. */
+function decisions(task, gateway, next, revise, [rejectionId, endId]) {
+  const rejection = node('bpmn:ServiceTask', rejectionId, { 'camunda:delegateExpression': '${recordRejection}' });
+  const end = node('bpmn:EndEvent', endId);
   flow(task, gateway);
   flow(gateway, next, decisionCondition('APPROVE'));
   flow(gateway, rejection, decisionCondition('REJECT'));
   flow(rejection, end);
-  flow(gateway, merge, decisionCondition('REVISE'));
+  flow(gateway, revise, decisionCondition('REVISE'));
+  return { rejection, end };
+}
+
+function chain() {
+  // task -> gateway -> (APPROVE) next, (REJECT) record rejection -> end, (REVISE) merge -> request revision
+  const task = approver('T', 'rw');
+  const gateway = node('bpmn:ExclusiveGateway', 'G');
+  const next = approver('N', 'sekdes');
+  const merge = node('bpmn:ExclusiveGateway', 'M');
+  const revision = node('bpmn:ServiceTask', 'V', { 'camunda:delegateExpression': '${requestRevision}' });
+  const { rejection, end } = decisions(task, gateway, next, merge, ['R', 'E']);
   flow(merge, revision);
   return { task, gateway, next, rejection, end, merge, revision };
 }
@@ -157,37 +166,23 @@ test('a step may have its own deadline in working days; the role stays in the ex
 
 /** A letter type's own process after the tools gave a kepala dusun step its own revision loop (business objects). */
 function letterTypeWithLoop() {
-  const bo = (type, id, extra = {}) => Object.assign({ $type: type, id, incoming: [], outgoing: [] }, extra);
-  const flow = (from, to, body) => {
-    const f = { sourceRef: from, targetRef: to, conditionExpression: body && { body } };
-    from.outgoing.push(f);
-    to.incoming.push(f);
-    return f;
-  };
-  const before = bo('bpmn:BusinessRuleTask', 'Task_ChooseKadus');
-  const again = bo('bpmn:ExclusiveGateway', 'Gateway_Ulang_kadus');
-  const task = bo('bpmn:UserTask', 'Task_Persetujuan_kadus', { extensionElements: { values: [{ $type: 'camunda:Properties',
-    values: [{ name: 'role', value: 'kadus' }] }] } });
-  const gateway = bo('bpmn:ExclusiveGateway', 'Gateway_Keputusan_kadus');
-  const chain = bo('bpmn:CallActivity', 'Call_Chain');
-  const rejection = bo('bpmn:ServiceTask', 'Task_Tolak_kadus', { 'camunda:delegateExpression': '${recordRejection}' });
-  const end = bo('bpmn:EndEvent', 'EndEvent_Tolak_kadus');
-  const revision = bo('bpmn:ServiceTask', 'Task_Perbaikan_kadus', { 'camunda:delegateExpression': '${requestRevision}' });
-  const waiting = bo('bpmn:EventBasedGateway', 'Gateway_TungguPerbaikan_kadus');
-  const verified = bo('bpmn:IntermediateCatchEvent', 'Event_PerbaikanTerverifikasi_kadus');
-  const failed = bo('bpmn:IntermediateCatchEvent', 'Event_PerbaikanGagal_kadus');
-  const timeout = bo('bpmn:IntermediateCatchEvent', 'Event_BatasPerbaikan_kadus');
-  const toRejection = bo('bpmn:ExclusiveGateway', 'Gateway_TolakPerbaikan_kadus');
-  const loopRejection = bo('bpmn:ServiceTask', 'Task_TolakPerbaikan_kadus',
+  const before = node('bpmn:BusinessRuleTask', 'Task_ChooseKadus');
+  const again = node('bpmn:ExclusiveGateway', 'Gateway_Ulang_kadus');
+  const task = approver('Task_Persetujuan_kadus', 'kadus');
+  const gateway = node('bpmn:ExclusiveGateway', 'Gateway_Keputusan_kadus');
+  const chain = node('bpmn:CallActivity', 'Call_Chain');
+  const revision = node('bpmn:ServiceTask', 'Task_Perbaikan_kadus', { 'camunda:delegateExpression': '${requestRevision}' });
+  const waiting = node('bpmn:EventBasedGateway', 'Gateway_TungguPerbaikan_kadus');
+  const verified = node('bpmn:IntermediateCatchEvent', 'Event_PerbaikanTerverifikasi_kadus');
+  const failed = node('bpmn:IntermediateCatchEvent', 'Event_PerbaikanGagal_kadus');
+  const timeout = node('bpmn:IntermediateCatchEvent', 'Event_BatasPerbaikan_kadus');
+  const toRejection = node('bpmn:ExclusiveGateway', 'Gateway_TolakPerbaikan_kadus');
+  const loopRejection = node('bpmn:ServiceTask', 'Task_TolakPerbaikan_kadus',
     { 'camunda:delegateExpression': '${recordRejection}' });
-  const loopEnd = bo('bpmn:EndEvent', 'EndEvent_TolakPerbaikan_kadus');
+  const loopEnd = node('bpmn:EndEvent', 'EndEvent_TolakPerbaikan_kadus');
   flow(before, again);
   flow(again, task);
-  flow(task, gateway);
-  flow(gateway, chain, decisionCondition('APPROVE'));
-  flow(gateway, rejection, decisionCondition('REJECT'));
-  flow(rejection, end);
-  flow(gateway, revision, decisionCondition('REVISE'));
+  const { rejection, end } = decisions(task, gateway, chain, revision, ['Task_Tolak_kadus', 'EndEvent_Tolak_kadus']);
   flow(revision, waiting);
   flow(waiting, verified);
   flow(verified, again);
