@@ -255,6 +255,7 @@ const checks = {
       expect(xml.split(`name="${m}"`).length === 2, `message ${m} not exactly once`);
     }
     await lintClean(p);
+    await p.evaluate(() => window.desaflowEditor.get('canvas').zoom('fit-viewport')); // the loops above the row too
     await p.screenshot({ path: path.join(out, 'sku-dua-kadus.png') });
     await save(p, 'surat-keterangan-usaha-dua-kadus.bpmn');
     // removing the step nearer the chain: the other one now approves straight into the chain

@@ -228,7 +228,7 @@ test('the revision loop takes free rows above the step, apart from every other s
   // merge gateway, task, decision gateway on the main row, the room made SHIFT + LOOP_SHIFT wide
   assert.deepEqual([at.again, at.task, at.gateway], [{ x: 715, y: 120 }, { x: 840, y: 120 }, { x: 965, y: 120 }]);
   assert.equal(SHIFT + LOOP_SHIFT, 350);
-  assert.deepEqual(at.revision.revision, { x: 965, y: -10 }); // "Minta perbaikan" right above the decision
+  assert.deepEqual(at.revision.revision, { x: 965, y: -50 }); // "Minta perbaikan" right above the decision
   assert.equal(at.revision.verified.x, at.again.x); // the verified correction drops straight into the merge
   assert.equal(at.rejection.y, 250); // REJECT still below
   const boxes = [...loopShapes(at.revision), [at.again, { width: 50, height: 50 }], [at.task, { width: 100, height: 80 }],
@@ -238,9 +238,9 @@ test('the revision loop takes free rows above the step, apart from every other s
   boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => assert.equal(collides(a, b), false,
     `${JSON.stringify(a)} touches ${JSON.stringify(b)}`)));
   // something above: the loop moves further up, never onto it
-  const above = { x: 900, y: -60, width: 100, height: 80 };
+  const above = { x: 900, y: -100, width: 100, height: 80 };
   const moved = insertLayout(target, [above], { loop: true });
-  assert.ok(moved.revision.revision.y < -10);
+  assert.ok(moved.revision.revision.y < -50);
   loopShapes(moved.revision).forEach(([c, s]) => assert.equal(collides({ x: c.x - s.width / 2, y: c.y - s.height / 2,
     width: s.width, height: s.height }, above, 15), false));
   // without a loop nothing changes: no merge gateway, no loop

@@ -44,6 +44,7 @@ export const LOOP_SHIFT = SIZE.gateway.width + GAP;
 /** Distance between the main row and the rejection row (centres). */
 const ROW = 130;
 const MARGIN = 15;
+const LOOP_LIFT = 40;
 
 /**
  * The candidate group of a step. A kepala dusun approves only for residents of his own dusun (as in the village
@@ -184,7 +185,8 @@ export function insertLayout(target, occupied, { loop = false } = {}) {
   const free = (centres) => centres.every(([c, size]) => taken.every((o) => !collides(box(c, size), o, MARGIN)));
   let revision;
   if (loop) {
-    revision = search((y) => loopLayout(again, task, gateway, y), (at) => free(loopShapes(at)), cy, [-1]);
+    // a row further up than the rejection's: the REVISE flow's label then fits between the gateway's and the task
+    revision = search((y) => loopLayout(again, task, gateway, y - LOOP_LIFT), (at) => free(loopShapes(at)), cy, [-1]);
     taken.push(...loopShapes(revision).map(([c, size]) => box(c, size)));
   }
   const branch = search((y) => ({
