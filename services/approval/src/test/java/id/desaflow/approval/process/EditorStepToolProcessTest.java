@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deadline ends it with its reason; a withdrawal ends it at the step, while it waits for the correction or in the
  * chain; in the village chain an inserted Ketua RW step sends a correction request to the chain's revision path.
  */
+@Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn", "workflows/kadus-surat.dmn",
+        "workflows/rantai-persetujuan-desa.bpmn", "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
 class EditorStepToolProcessTest {
     private static final String VILLAGE = "3309012004";
     private static final String SKU = "surat-keterangan-usaha";
@@ -79,9 +81,6 @@ class EditorStepToolProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
-            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
     void theKepalaDusunOfTheApplicantsDusunApprovesFirstThenTheChainToTheLetter() {
         String requestId = startSku();
 
@@ -103,9 +102,6 @@ class EditorStepToolProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
-            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
     void aRejectionByTheKepalaDusunEndsTheRequestWithItsReason() {
         String requestId = startSku();
         decide(requestId, "REJECT");
@@ -144,9 +140,6 @@ class EditorStepToolProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
-            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
     void aCorrectionRequestGoesBackToTheResidentAndTheVerifiedCorrectionToTheSameKepalaDusun() {
         String requestId = correctionRequested();
 
@@ -164,9 +157,6 @@ class EditorStepToolProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
-            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
     void aFailedReVerificationOrTheCorrectionDeadlineEndsTheRequestWithItsReason() {
         String failed = correctionRequested();
         // as ApprovalProcesses.verificationFailed
@@ -190,9 +180,6 @@ class EditorStepToolProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
-            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
     void aWithdrawalWhileTheCorrectionIsAwaitedEndsTheRequestWithoutARejection() {
         String requestId = correctionRequested();
         // as ApprovalProcesses.cancelled: every waiting subscription of the request
@@ -228,9 +215,6 @@ class EditorStepToolProcessTest {
      * request ends everything.
      */
     @Test
-    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
-            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
     void aWithdrawalEndsTheRequestAtTheInsertedStepAndLaterInTheChain() {
         for (boolean inChain : List.of(false, true)) {
             String requestId = startSku();
