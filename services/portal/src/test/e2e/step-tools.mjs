@@ -258,6 +258,15 @@ const checks = {
     await p.evaluate(() => window.desaflowEditor.get('canvas').zoom('fit-viewport')); // the loops above the row too
     await p.screenshot({ path: path.join(out, 'sku-dua-kadus.png') });
     await save(p, 'surat-keterangan-usaha-dua-kadus.bpmn');
+    // removing the first step: what led to it leads to the second step's merge (its loop keeps working), then undone
+    await use(p, 'Task_Persetujuan_kadus_2', '#langkah-hapus');
+    const first = await facts(p);
+    expect(first.find((e) => e.id === 'Task_ChooseKadus').out[0].to === 'Gateway_Ulang_kadus'
+      && !first.some((e) => /_kadus_2$/.test(e.id)), 'removing the first step did not lead to the second one\'s merge');
+    await expectOwnLoop(first, 'kadus', 'Task_Persetujuan_kadus');
+    await lintClean(p);
+    await p.click('#langkah-urungkan');
+    expect((await facts(p)).length === after.length, 'undo did not bring the first step back');
     // removing the step nearer the chain: the other one now approves straight into the chain
     await use(p, 'Task_Persetujuan_kadus', '#langkah-hapus');
     const removed = await facts(p);
