@@ -118,11 +118,42 @@ const facts = (p) => p.evaluate(() => {
       .flatMap((x) => x.values);
     return { id: e.id, type: e.type, name: bo.name, x: e.x, y: e.y, groups: bo.get('camunda:candidateGroups'),
       due: bo.get('camunda:dueDate'), role: props.find((x) => x.name === 'role')?.value, host: e.host?.id,
-      message: bo.eventDefinitions?.[0]?.messageRef?.name,
+      message: bo.eventDefinitions?.[0]?.messageRef?.name, timer: bo.eventDefinitions?.[0]?.timeDuration?.body,
       out: (e.outgoing ?? []).map((f) => ({ to: f.target.id, name: f.businessObject.name,
         condition: f.businessObject.conditionExpression?.body })) };
   });
 });
+
+const xmlOf = (p) => p.evaluate(async () => (await window.desaflowEditor.saveXML({ format: true })).xml);
+
+/**
+ * A letter type's step has its own revision loop: REVISE -> Minta perbaikan -> Menunggu perbaikan (event-based) ->
+ * RevisionVerified back to the step's merge, RevisionFailed and the deadline to its own "Catat penolakan", the
+ * withdrawal to an end.
+ */
+async function expectOwnLoop(shapes, suffix, taskId) {
+  const at = (id) => shapes.find((e) => e.id === id + suffix);
+  const gateway = at('Gateway_Keputusan_');
+  const revise = gateway.out.find((f) => f.condition.includes("'REVISE'"));
+  expect(revise && revise.to === 'Task_Perbaikan_' + suffix && revise.name === 'Perlu perbaikan',
+    `REVISE does not go to the step's own "Minta perbaikan": ${JSON.stringify(revise)}`);
+  const revision = at('Task_Perbaikan_');
+  expect(revision.name === 'Minta perbaikan' && revision.out[0].to === 'Gateway_TungguPerbaikan_' + suffix, 'no wait');
+  const waiting = at('Gateway_TungguPerbaikan_');
+  expect(waiting.type === 'bpmn:EventBasedGateway' && waiting.out.length === 4, `wait: ${JSON.stringify(waiting)}`);
+  const caught = waiting.out.map((f) => shapes.find((e) => e.id === f.to));
+  const by = (m) => caught.find((e) => e.message === m);
+  expect(by('RevisionVerified')?.out[0].to === 'Gateway_Ulang_' + suffix, 'a verified correction does not come back');
+  expect(shapes.find((e) => e.id === 'Gateway_Ulang_' + suffix).out[0].to === taskId, 'not back to the same step');
+  const toRejection = 'Gateway_TolakPerbaikan_' + suffix;
+  expect(by('RevisionFailed')?.out[0].to === toRejection, 'a failed correction is not rejected');
+  const timer = caught.find((e) => e.timer === "${deadlines.of('perbaikan')}");
+  expect(timer?.out[0].to === toRejection, `no correction deadline: ${JSON.stringify(caught)}`);
+  const rejection = shapes.find((e) => e.id === at('Gateway_TolakPerbaikan_').out[0].to);
+  expect(rejection.name === 'Catat penolakan', 'the loop does not record the rejection');
+  const withdrawn = shapes.find((e) => e.id === by('RequestCancelled')?.out[0].to);
+  expect(withdrawn?.type === 'bpmn:EndEvent', 'no withdrawal while waiting for the correction');
+}
 
 async function save(p, file) {
   const xml = await p.evaluate(async () => (await window.desaflowEditor.saveXML({ format: true })).xml);
@@ -153,14 +184,19 @@ const checks = {
     expect(task.groups === 'desa:${villageCode}:kadus:${dusunSlug}' && task.due === "${deadlines.due('kadus', 3)}"
       && task.role === 'kadus', `task not a DesaFlow step: ${JSON.stringify(task)}`);
     const chooser = after.find((e) => e.id === 'Task_ChooseKadus');
-    expect(chooser.out.length === 1 && chooser.out[0].to === task.id, 'the incoming flow does not lead to the new step');
+    // the step is entered through its merge gateway, where a verified correction comes back
+    expect(chooser.out.length === 1 && chooser.out[0].to === 'Gateway_Ulang_kadus',
+      `the incoming flow does not lead to the new step's merge: ${JSON.stringify(chooser.out)}`);
+    const again = after.find((e) => e.id === 'Gateway_Ulang_kadus');
+    expect(again.type === 'bpmn:ExclusiveGateway' && again.out.length === 1 && again.out[0].to === task.id,
+      'the merge does not lead to the step');
     const gateway = after.find((e) => e.id === task.out[0].to);
-    expect(gateway.type === 'bpmn:ExclusiveGateway' && gateway.out.length === 2, 'no decision gateway');
+    expect(gateway.type === 'bpmn:ExclusiveGateway' && gateway.out.length === 3, 'no decision gateway');
     const approve = gateway.out.find((f) => f.to === 'Call_Chain');
     expect(approve && approve.condition.includes("'APPROVE'"), 'APPROVE does not lead to the chain');
-    const reject = gateway.out.find((f) => f.to !== 'Call_Chain');
-    expect(reject.condition.includes("'REJECT'") && reject.condition.includes("'REVISE'"),
-      `without a revision path REVISE ends like REJECT: ${reject.condition}`);
+    const reject = gateway.out.find((f) => f.condition.includes("'REJECT'"));
+    expect(!reject.condition.includes("'REVISE'"), `REVISE must not end like REJECT: ${reject.condition}`);
+    await expectOwnLoop(after, 'kadus', task.id);
     const rejection = after.find((e) => e.id === reject.to);
     expect(rejection.type === 'bpmn:ServiceTask' && rejection.name === 'Catat penolakan', 'no rejection task');
     expect(after.find((e) => e.id === rejection.out[0].to).type === 'bpmn:EndEvent', 'no rejection end');
@@ -179,20 +215,69 @@ const checks = {
     await p.screenshot({ path: path.join(out, 'sku-kadus.png') });
     await save(p, 'surat-keterangan-usaha-kadus.bpmn');
 
-    // undo is one step: the whole fragment goes (the panel's button, as Ctrl+Z on the diagram)
+    // undo is one step: the whole fragment goes, loop and messages too (the panel's button, as Ctrl+Z on the diagram)
     expect(await p.locator('#langkah-urungkan').isEnabled(), 'nothing to undo after an insert?');
     await p.click('#langkah-urungkan');
-    expect((await facts(p)).length === before.length, 'undo did not take the whole step back');
+    const undone = await facts(p);
+    expect(undone.length === before.length && !undone.some((e) => /kadus/.test(e.id)),
+      'undo did not take the whole step back');
+    expect(!/name="(RevisionVerified|RevisionFailed|RequestCancelled)"/.test(await xmlOf(p)), 'undo left messages');
     await p.evaluate(() => window.desaflowEditor.get('commandStack').redo());
     expect((await facts(p)).length === after.length, 'redo did not bring the whole step back');
 
     await use(p, task.id, '#langkah-hapus');
     const removed = await facts(p);
     expect(removed.length === before.length, `remove left ${removed.length - before.length} shapes`);
+    expect(!removed.some((e) => /kadus/.test(e.id)), `remove left ${removed.filter((e) => /kadus/.test(e.id))
+      .map((e) => e.id)}`);
+    expect(!/<bpmn:message /.test(await xmlOf(p)), 'remove left the messages only the step used');
     expect(removed.find((e) => e.id === 'Task_ChooseKadus').out[0].to === 'Call_Chain', 'not reconnected');
     expect(removed.find((e) => e.id === 'Call_Chain').x === chainX, 'the chain did not move back');
     await lintClean(p);
     await save(p, 'surat-keterangan-usaha-kadus-dihapus.bpmn');
+    expect(p.errors.length === 0, `script errors: ${p.errors.join('; ')}`);
+  },
+  'SKU: dua langkah kepala dusun, masing-masing dengan jalur perbaikannya sendiri': async () => {
+    const p = await open('surat-keterangan-usaha');
+    const before = await facts(p);
+    await use(p, 'Call_Chain', '#langkah-sisipkan', 'kadus');
+    // before a step with its own loop: the new step goes before that step's merge, so corrections still return to it
+    await use(p, 'Task_Persetujuan_kadus', '#langkah-sisipkan', 'kadus');
+    const after = await facts(p);
+    await expectOwnLoop(after, 'kadus', 'Task_Persetujuan_kadus');
+    await expectOwnLoop(after, 'kadus_2', 'Task_Persetujuan_kadus_2');
+    expect(after.find((e) => e.id === 'Task_ChooseKadus').out[0].to === 'Gateway_Ulang_kadus_2', 'order of steps');
+    const approve = after.find((e) => e.id === 'Gateway_Keputusan_kadus_2').out.find((f) => f.condition
+      .includes("'APPROVE'"));
+    expect(approve.to === 'Gateway_Ulang_kadus', `the second step does not approve into the first: ${approve.to}`);
+    const xml = await xmlOf(p);
+    for (const m of ['RevisionVerified', 'RevisionFailed', 'RequestCancelled']) {
+      expect(xml.split(`name="${m}"`).length === 2, `message ${m} not exactly once`);
+    }
+    await lintClean(p);
+    await p.evaluate(() => window.desaflowEditor.get('canvas').zoom('fit-viewport')); // the loops above the row too
+    await p.screenshot({ path: path.join(out, 'sku-dua-kadus.png') });
+    await save(p, 'surat-keterangan-usaha-dua-kadus.bpmn');
+    // removing the first step: what led to it leads to the second step's merge (its loop keeps working), then undone
+    await use(p, 'Task_Persetujuan_kadus_2', '#langkah-hapus');
+    const first = await facts(p);
+    expect(first.find((e) => e.id === 'Task_ChooseKadus').out[0].to === 'Gateway_Ulang_kadus'
+      && !first.some((e) => /_kadus_2$/.test(e.id)), 'removing the first step did not lead to the second one\'s merge');
+    await expectOwnLoop(first, 'kadus', 'Task_Persetujuan_kadus');
+    await lintClean(p);
+    await p.click('#langkah-urungkan');
+    expect((await facts(p)).length === after.length, 'undo did not bring the first step back');
+    // removing the step nearer the chain: the other one now approves straight into the chain
+    await use(p, 'Task_Persetujuan_kadus', '#langkah-hapus');
+    const removed = await facts(p);
+    expect(!removed.some((e) => /_kadus$/.test(e.id)), 'the removed step left shapes');
+    expect(removed.find((e) => e.id === 'Gateway_Keputusan_kadus_2').out.some((f) => f.to === 'Call_Chain'),
+      'the remaining step does not lead to the chain');
+    await expectOwnLoop(removed, 'kadus_2', 'Task_Persetujuan_kadus_2');
+    await lintClean(p);
+    await use(p, 'Task_Persetujuan_kadus_2', '#langkah-hapus');
+    expect((await facts(p)).length === before.length, 'two removes did not bring the diagram back');
+    expect(!/<bpmn:message /.test(await xmlOf(p)), 'messages left behind');
     expect(p.errors.length === 0, `script errors: ${p.errors.join('; ')}`);
   },
   'rantai desa: Ketua RW sebelum Sekdes (jalur perbaikan dipakai), ditukar, dihapus': async () => {
@@ -205,6 +290,8 @@ const checks = {
     const gateway = after.find((e) => e.id === task.out[0].to);
     expect(gateway.out.length === 3, `three decisions expected: ${JSON.stringify(gateway.out)}`);
     expect(!after.some((e) => e.type === 'bpmn:BoundaryEvent'), 'the chain cancels by its event sub-process already');
+    expect(after.filter((e) => e.type === 'bpmn:EventBasedGateway').length === 1 && !after.some((e) => e.id
+      === 'Gateway_Ulang_rw'), 'a chain step got a revision loop of its own: the chain has a shared one');
     const revise = gateway.out.find((f) => f.condition.includes("'REVISE'"));
     expect(revise.to === 'Gateway_ToRevision', `REVISE should join the chain's revision path, goes to ${revise.to}`);
     expect(after.find((e) => e.id === 'Gateway_KasiDecision').out.some((f) => f.to === task.id),

@@ -61,28 +61,37 @@ test('the new shapes sit where the selected step was, the rejection branch on th
   assert.equal(SHIFT, 250);
 });
 
-function chain() {
-  // task -> gateway -> (APPROVE) next, (REJECT) record rejection -> end, (REVISE) merge -> request revision
-  const bo = (type, extra = {}) => Object.assign({ $type: type, incoming: [], outgoing: [] }, extra);
-  const flow = (from, to, body) => {
-    const f = { sourceRef: from, targetRef: to, conditionExpression: body && { body } };
-    from.outgoing.push(f);
-    to.incoming.push(f);
-    return f;
-  };
-  const role = (value) => ({ values: [{ $type: 'camunda:Properties', values: [{ name: 'role', value }] }] });
-  const task = bo('bpmn:UserTask', { id: 'T', extensionElements: role('rw') });
-  const gateway = bo('bpmn:ExclusiveGateway', { id: 'G' });
-  const next = bo('bpmn:UserTask', { id: 'N', extensionElements: role('sekdes') });
-  const rejection = bo('bpmn:ServiceTask', { id: 'R', 'camunda:delegateExpression': '${recordRejection}' });
-  const end = bo('bpmn:EndEvent', { id: 'E' });
-  const merge = bo('bpmn:ExclusiveGateway', { id: 'M' });
-  const revision = bo('bpmn:ServiceTask', { id: 'V', 'camunda:delegateExpression': '${requestRevision}' });
+/** Business objects as bpmn-js gives them to the tools: type, id, incoming and outgoing flows. */
+const node = (type, id, extra = {}) => Object.assign({ $type: type, id, incoming: [], outgoing: [] }, extra);
+function flow(from, to, body) {
+  const f = { sourceRef: from, targetRef: to, conditionExpression: body && { body } };
+  from.outgoing.push(f);
+  to.incoming.push(f);
+  return f;
+}
+const approver = (id, value) => node('bpmn:UserTask', id,
+  { extensionElements: { values: [{ $type: 'camunda:Properties', values: [{ name: 'role', value }] }] } });
+
+/** task -> gateway -> (APPROVE) next, (REJECT) rejection -> end, (REVISE) revise: an approval step as the tools make it. */
+function decisions(task, gateway, next, revise, [rejectionId, endId]) {
+  const rejection = node('bpmn:ServiceTask', rejectionId, { 'camunda:delegateExpression': '${recordRejection}' });
+  const end = node('bpmn:EndEvent', endId);
   flow(task, gateway);
   flow(gateway, next, decisionCondition('APPROVE'));
   flow(gateway, rejection, decisionCondition('REJECT'));
   flow(rejection, end);
-  flow(gateway, merge, decisionCondition('REVISE'));
+  flow(gateway, revise, decisionCondition('REVISE'));
+  return { rejection, end };
+}
+
+function chain() {
+  // task -> gateway -> (APPROVE) next, (REJECT) record rejection -> end, (REVISE) merge -> request revision
+  const task = approver('T', 'rw');
+  const gateway = node('bpmn:ExclusiveGateway', 'G');
+  const next = approver('N', 'sekdes');
+  const merge = node('bpmn:ExclusiveGateway', 'M');
+  const revision = node('bpmn:ServiceTask', 'V', { 'camunda:delegateExpression': '${requestRevision}' });
+  const { rejection, end } = decisions(task, gateway, next, merge, ['R', 'E']);
   flow(merge, revision);
   return { task, gateway, next, rejection, end, merge, revision };
 }
@@ -153,4 +162,101 @@ test('a step may have its own deadline in working days; the role stays in the ex
     assert.throws(() => stepDays(bad), /Tenggat harus 1 sampai 30/, bad);
   }
   assert.throws(() => withDays('${x}', 3), /batas waktu DesaFlow/);
+});
+
+/** A letter type's own process after the tools gave a kepala dusun step its own revision loop (business objects). */
+function letterTypeWithLoop() {
+  const before = node('bpmn:BusinessRuleTask', 'Task_ChooseKadus');
+  const again = node('bpmn:ExclusiveGateway', 'Gateway_Ulang_kadus');
+  const task = approver('Task_Persetujuan_kadus', 'kadus');
+  const gateway = node('bpmn:ExclusiveGateway', 'Gateway_Keputusan_kadus');
+  const chain = node('bpmn:CallActivity', 'Call_Chain');
+  const revision = node('bpmn:ServiceTask', 'Task_Perbaikan_kadus', { 'camunda:delegateExpression': '${requestRevision}' });
+  const waiting = node('bpmn:EventBasedGateway', 'Gateway_TungguPerbaikan_kadus');
+  const verified = node('bpmn:IntermediateCatchEvent', 'Event_PerbaikanTerverifikasi_kadus');
+  const failed = node('bpmn:IntermediateCatchEvent', 'Event_PerbaikanGagal_kadus');
+  const timeout = node('bpmn:IntermediateCatchEvent', 'Event_BatasPerbaikan_kadus');
+  const toRejection = node('bpmn:ExclusiveGateway', 'Gateway_TolakPerbaikan_kadus');
+  const loopRejection = node('bpmn:ServiceTask', 'Task_TolakPerbaikan_kadus',
+    { 'camunda:delegateExpression': '${recordRejection}' });
+  const loopEnd = node('bpmn:EndEvent', 'EndEvent_TolakPerbaikan_kadus');
+  flow(before, again);
+  flow(again, task);
+  const { rejection, end } = decisions(task, gateway, chain, revision, ['Task_Tolak_kadus', 'EndEvent_Tolak_kadus']);
+  flow(revision, waiting);
+  flow(waiting, verified);
+  flow(verified, again);
+  flow(waiting, failed);
+  flow(waiting, timeout);
+  flow(failed, toRejection);
+  flow(timeout, toRejection);
+  flow(toRejection, loopRejection);
+  flow(loopRejection, loopEnd);
+  return { before, again, task, gateway, chain, rejection, end, revision, waiting, verified, failed, timeout,
+    toRejection, loopRejection, loopEnd };
+}
+
+test('in a letter type\'s process a step owns its revision loop: REVISE comes back to the same step', async () => {
+  const { ownRevisionLoop, stepBehind } = await import('../src/steps/plan.js');
+  const p = letterTypeWithLoop();
+  // the step's own loop is never taken for a shared revision path (a second step gets a loop of its own)
+  assert.equal(revisionEntry(Object.values(p)), undefined);
+  const step = approvalStepAt(p.task);
+  const loop = ownRevisionLoop(step);
+  assert.equal(loop.again, p.again);
+  assert.deepEqual(loop.elements.map((e) => e.id).sort(), ['EndEvent_TolakPerbaikan_kadus', 'Event_BatasPerbaikan_kadus',
+    'Event_PerbaikanGagal_kadus', 'Event_PerbaikanTerverifikasi_kadus', 'Gateway_TolakPerbaikan_kadus',
+    'Gateway_TungguPerbaikan_kadus', 'Task_Perbaikan_kadus', 'Task_TolakPerbaikan_kadus']);
+  // REJECT keeps its own branch; the loop is not part of it (swap renames that branch's end only)
+  assert.deepEqual(ownRejectionBranch(step).map((e) => e.id), ['Task_Tolak_kadus', 'EndEvent_Tolak_kadus']);
+  // the merge in front of the task stands for the step (the step before approves into it)
+  assert.equal(stepBehind(p.again).task, p.task);
+  assert.equal(stepBehind(p.gateway), undefined);
+  // the chain's steps share its revision path: no loop of their own
+  const c = chain();
+  assert.equal(ownRevisionLoop(approvalStepAt(c.task)), undefined);
+  // a verified correction that does not come back to the step is not a loop of the step
+  p.verified.outgoing[0].targetRef = p.chain;
+  p.again.incoming.splice(p.again.incoming.findIndex((f) => f.sourceRef === p.verified), 1);
+  assert.equal(ownRevisionLoop(approvalStepAt(p.task)), undefined);
+});
+
+test('the revision loop takes free rows above the step, apart from every other shape and the rejection branch', async () => {
+  const { loopShapes, LOOP_SHIFT } = await import('../src/steps/plan.js');
+  const target = { x: 690, y: 80, width: 100, height: 80 };
+  const at = insertLayout(target, [], { loop: true });
+  // merge gateway, task, decision gateway on the main row, the room made SHIFT + LOOP_SHIFT wide
+  assert.deepEqual([at.again, at.task, at.gateway], [{ x: 715, y: 120 }, { x: 840, y: 120 }, { x: 965, y: 120 }]);
+  assert.equal(SHIFT + LOOP_SHIFT, 350);
+  assert.deepEqual(at.revision.revision, { x: 965, y: -50 }); // "Minta perbaikan" right above the decision
+  assert.equal(at.revision.verified.x, at.again.x); // the verified correction drops straight into the merge
+  assert.equal(at.rejection.y, 250); // REJECT still below
+  const boxes = [...loopShapes(at.revision), [at.again, { width: 50, height: 50 }], [at.task, { width: 100, height: 80 }],
+    [at.gateway, { width: 50, height: 50 }], [at.rejection, { width: 100, height: 80 }], [at.end, { width: 36, height: 36 }],
+    [at.cancelled, { width: 36, height: 36 }]]
+    .map(([c, s]) => ({ x: c.x - s.width / 2, y: c.y - s.height / 2, width: s.width, height: s.height }));
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => assert.equal(collides(a, b), false,
+    `${JSON.stringify(a)} touches ${JSON.stringify(b)}`)));
+  // something above: the loop moves further up, never onto it
+  const above = { x: 900, y: -100, width: 100, height: 80 };
+  const moved = insertLayout(target, [above], { loop: true });
+  assert.ok(moved.revision.revision.y < -50);
+  loopShapes(moved.revision).forEach(([c, s]) => assert.equal(collides({ x: c.x - s.width / 2, y: c.y - s.height / 2,
+    width: s.width, height: s.height }, above, 15), false));
+  // without a loop nothing changes: no merge gateway, no loop
+  const plain = insertLayout(target, []);
+  assert.equal(plain.again, undefined);
+  assert.equal(plain.revision, undefined);
+  assert.deepEqual(plain.task, { x: 740, y: 120 });
+});
+
+test('the loop\'s elements get readable ids per step, numbered with the step', async () => {
+  const { stepIds } = await import('../src/steps/plan.js');
+  const first = stepIds('kadus', new Set());
+  assert.deepEqual([first.again, first.revision, first.waiting, first.verified, first.failed, first.timeout],
+    ['Gateway_Ulang_kadus', 'Task_Perbaikan_kadus', 'Gateway_TungguPerbaikan_kadus', 'Event_PerbaikanTerverifikasi_kadus',
+      'Event_PerbaikanGagal_kadus', 'Event_BatasPerbaikan_kadus']);
+  const second = stepIds('kadus', new Set(['Task_Perbaikan_kadus']));
+  assert.equal(second.task, 'Task_Persetujuan_kadus_2');
+  assert.equal(second.revision, 'Task_Perbaikan_kadus_2');
 });

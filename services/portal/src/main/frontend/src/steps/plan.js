@@ -22,6 +22,13 @@ export const RECORD_REJECTION = '${recordRejection}';
 export const REQUEST_REVISION = '${requestRevision}';
 /** The message the approval service sends a request's processes when the resident withdraws it. */
 export const REQUEST_CANCELLED = 'RequestCancelled';
+/** The messages the approval service sends a process waiting for the resident's correction (ApprovalProcesses). */
+export const REVISION_VERIFIED = 'RevisionVerified';
+export const REVISION_FAILED = 'RevisionFailed';
+/** How long the resident has for a correction (the approval service's desaflow.deadlines.perbaikan), as the chain. */
+export const REVISION_DEADLINE = "${deadlines.of('perbaikan')}";
+/** The reason "Catat penolakan" gives when the correction window closes (the chain sets the same on its timer flow). */
+export const REVISION_TIMEOUT_REASON = "${execution.setVariable('rejectionReason', 'Batas waktu perbaikan habis')}";
 
 /** Sizes bpmn-js gives new shapes; the layout below works with them. */
 export const SIZE = {
@@ -32,9 +39,12 @@ export const SIZE = {
 const GAP = 50;
 /** Room made before the selected step: the new task, a gap, its decision gateway, a gap. */
 export const SHIFT = SIZE.task.width + GAP + SIZE.gateway.width + GAP;
+/** More room for a step with its own revision loop: the merge gateway in front of its task, where corrections return. */
+export const LOOP_SHIFT = SIZE.gateway.width + GAP;
 /** Distance between the main row and the rejection row (centres). */
 const ROW = 130;
 const MARGIN = 15;
+const LOOP_LIFT = 40;
 
 /**
  * The candidate group of a step. A kepala dusun approves only for residents of his own dusun (as in the village
@@ -132,7 +142,12 @@ export function stepIds(role, taken) {
   check(role);
   const names = {
     task: 'Task_Persetujuan_', gateway: 'Gateway_Keputusan_', rejection: 'Task_Tolak_', end: 'EndEvent_Tolak_',
-    withdrawal: 'Event_Batal_', withdrawn: 'EndEvent_Batal_'
+    withdrawal: 'Event_Batal_', withdrawn: 'EndEvent_Batal_',
+    // the step's own revision loop (ownRevisionLoop), where the process has no revision path of its own
+    again: 'Gateway_Ulang_', revision: 'Task_Perbaikan_', waiting: 'Gateway_TungguPerbaikan_',
+    verified: 'Event_PerbaikanTerverifikasi_', failed: 'Event_PerbaikanGagal_', timeout: 'Event_BatasPerbaikan_',
+    waitingWithdrawal: 'Event_BatalPerbaikan_', waitingWithdrawn: 'EndEvent_BatalPerbaikan_',
+    toRejection: 'Gateway_TolakPerbaikan_', loopRejection: 'Task_TolakPerbaikan_', loopEnd: 'EndEvent_TolakPerbaikan_'
   };
   for (let n = 1; ; n++) {
     const ids = Object.fromEntries(Object.entries(names).map(([k, prefix]) => [k, prefix + role + (n > 1 ? '_' + n : '')]));
@@ -155,27 +170,75 @@ export function collides(a, b, margin = 0) {
 
 /**
  * Where the new step's shapes go (centres), for a selected step whose box was `target` BEFORE the room was made
- * (everything from target.x on has moved SHIFT to the right). `occupied`: the boxes of the other shapes after the
- * move. The rejection branch goes below the gateway on the first free row (or above when nothing is free below).
+ * (everything from target.x on has moved SHIFT (+ LOOP_SHIFT with a loop) to the right). `occupied`: the boxes of the
+ * other shapes after the move. With `loop` the step gets its own revision loop on the first free rows above the main
+ * row (see loopLayout) and a merge gateway `again` in front of its task. The rejection branch goes below the gateway
+ * on the first free row (or above when nothing is free below).
  */
-export function insertLayout(target, occupied) {
+export function insertLayout(target, occupied, { loop = false } = {}) {
   const cy = target.y + target.height / 2;
-  const task = { x: target.x + SIZE.task.width / 2, y: cy };
-  const gateway = { x: target.x + SIZE.task.width + GAP + SIZE.gateway.width / 2, y: cy };
-  const free = (centres) => centres.every(([c, size]) => occupied.every((o) => !collides(box(c, size), o, MARGIN)));
+  const lead = loop ? LOOP_SHIFT : 0;
+  const again = loop ? { x: target.x + SIZE.gateway.width / 2, y: cy } : undefined;
+  const task = { x: target.x + lead + SIZE.task.width / 2, y: cy };
+  const gateway = { x: target.x + lead + SIZE.task.width + GAP + SIZE.gateway.width / 2, y: cy };
+  const taken = [...occupied];
+  const free = (centres) => centres.every(([c, size]) => taken.every((o) => !collides(box(c, size), o, MARGIN)));
+  let revision;
+  if (loop) {
+    // a row further up than the rejection's: the REVISE flow's label then fits between the gateway's and the task
+    revision = search((y) => loopLayout(again, task, gateway, y - LOOP_LIFT), (at) => free(loopShapes(at)), cy, [-1]);
+    taken.push(...loopShapes(revision).map(([c, size]) => box(c, size)));
+  }
+  const branch = search((y) => ({
+    rejection: { x: gateway.x, y },
+    end: { x: gateway.x + SIZE.task.width / 2 + GAP + SIZE.event.width / 2, y },
+    // where a withdrawn request ends when the step itself must catch the withdrawal (see needsOwnCancellation)
+    cancelled: { x: task.x, y }
+  }), (at) => free([[at.rejection, SIZE.task], [at.end, SIZE.event], [at.cancelled, SIZE.event]]), cy, [1, -1]);
+  return { again, task, gateway, ...branch, revision };
+}
+
+/** The first row (centre y, ever further from the main row at `cy`) where `place(y)` fits. */
+function search(place, fits, cy, signs) {
   for (let step = 0; step < 40; step++) {
-    for (const sign of [1, -1]) {
-      const y = cy + sign * (ROW + step * 40);
-      const rejection = { x: gateway.x, y };
-      const end = { x: gateway.x + SIZE.task.width / 2 + GAP + SIZE.event.width / 2, y };
-      // where a withdrawn request ends when the step itself must catch the withdrawal (see needsOwnCancellation)
-      const cancelled = { x: task.x, y };
-      if (free([[rejection, SIZE.task], [end, SIZE.event], [cancelled, SIZE.event]])) {
-        return { task, gateway, rejection, end, cancelled };
+    for (const sign of signs) {
+      const at = place(cy + sign * (ROW + step * 40));
+      if (fits(at)) {
+        return at;
       }
     }
   }
-  throw new Error('Tidak ada tempat kosong untuk cabang penolakan');
+  throw new Error('Tidak ada tempat kosong untuk cabang langkah');
+}
+
+/**
+ * A step's own revision loop, above its main row (`y`: the first loop row). Row 1 runs back to the left: "Minta
+ * perbaikan" above the decision gateway, "Menunggu perbaikan" above the task, "Perbaikan terverifikasi" above the merge
+ * gateway it returns to. Row 2 holds the other ways the wait ends: the withdrawal (its end above it), the failed
+ * re-verification and the deadline, which go right to their own "Catat penolakan" (a flow down to the step's rejection
+ * branch below would cross the main row).
+ */
+export function loopLayout(again, task, gateway, y) {
+  const up = y - 100;
+  return {
+    revision: { x: gateway.x, y },
+    waiting: { x: task.x, y },
+    verified: { x: again.x, y },
+    waitingWithdrawal: { x: again.x, y: up },
+    waitingWithdrawn: { x: again.x, y: up - 80 },
+    failed: { x: task.x, y: up },
+    timeout: { x: task.x + 70, y: up },
+    toRejection: { x: gateway.x + 50, y: up },
+    loopRejection: { x: gateway.x + 175, y: up },
+    loopEnd: { x: gateway.x + 175 + SIZE.task.width / 2 + GAP + SIZE.event.width / 2, y: up }
+  };
+}
+
+/** The loop's shapes with their sizes. */
+export function loopShapes(at) {
+  const size = (key) => (key === 'revision' || key === 'loopRejection' ? SIZE.task
+    : key === 'waiting' || key === 'toRejection' ? SIZE.gateway : SIZE.event);
+  return Object.entries(at).map(([key, centre]) => [centre, size(key)]);
 }
 
 /** A camunda:* attribute of a moddle element or of a plain test object. */
@@ -279,19 +342,62 @@ export function needsOwnCancellation(process) {
 /**
  * Where a REVISE decision goes in this process: the merge gateway in front of its "Minta perbaikan" task
  * (${requestRevision}, as the village chain has), or that task when nothing leads to it yet. Undefined when the
- * process has no revision path: then REVISE ends the request like a rejection, with the official's note (the resident
- * may apply again), rather than silently approving.
+ * process has no shared revision path (a letter type's own process): then the tools give the step its own loop
+ * (ownRevisionLoop). Another step's own loop is never a shared path: its task has exactly one incoming flow.
  */
 export function revisionEntry(flowElements) {
-  const task = (flowElements || []).find((e) => e.$type === 'bpmn:ServiceTask'
-    && camundaAttr(e, 'delegateExpression') === REQUEST_REVISION);
-  if (!task) {
+  for (const task of (flowElements || []).filter((e) => e.$type === 'bpmn:ServiceTask'
+    && camundaAttr(e, 'delegateExpression') === REQUEST_REVISION)) {
+    const incoming = task.incoming || [];
+    if (incoming.length === 0) {
+      return task;
+    }
+    const merge = incoming.length === 1 ? incoming[0].sourceRef : undefined;
+    if (merge && merge.$type === 'bpmn:ExclusiveGateway' && (merge.outgoing || []).length === 1) {
+      return merge;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The revision loop a step owns (built by the tools where the process has no revision path): its REVISE flow leads
+ * to a "Minta perbaikan" task only this step leads to, and everything from there up to the merge gateway in front of
+ * the step's task (`again`, where a verified correction returns). Undefined for a step that uses a shared path.
+ */
+export function ownRevisionLoop(step) {
+  const revise = (step.gateway.outgoing || []).find((f) => f !== step.approve
+    && decisionsOf(f, step.gateway).includes('REVISE'));
+  const start = revise && revise.targetRef;
+  if (!start || start.$type !== 'bpmn:ServiceTask' || camundaAttr(start, 'delegateExpression') !== REQUEST_REVISION
+    || (start.incoming || []).length !== 1) {
     return undefined;
   }
-  const incoming = task.incoming || [];
-  if (incoming.length === 0) {
-    return task;
+  const incoming = step.task.incoming || [];
+  const again = incoming.length === 1 ? incoming[0].sourceRef : undefined;
+  if (!again || again.$type !== 'bpmn:ExclusiveGateway' || (again.outgoing || []).length !== 1) {
+    return undefined;
   }
-  const merge = incoming.length === 1 ? incoming[0].sourceRef : undefined;
-  return merge && merge.$type === 'bpmn:ExclusiveGateway' && (merge.outgoing || []).length === 1 ? merge : undefined;
+  const elements = [];
+  const seen = new Set([again, step.task]);
+  const queue = [start];
+  while (queue.length) {
+    const element = queue.shift();
+    if (seen.has(element)) {
+      continue;
+    }
+    seen.add(element);
+    elements.push(element);
+    queue.push(...(element.outgoing || []).map((f) => f.targetRef).filter(Boolean));
+  }
+  const returns = (again.incoming || []).some((f) => elements.includes(f.sourceRef));
+  return returns ? { again, elements } : undefined;
+}
+
+/** The step whose own revision loop returns through this merge gateway, or undefined. */
+export function stepBehind(gateway) {
+  const out = gateway && gateway.$type === 'bpmn:ExclusiveGateway' ? gateway.outgoing || [] : [];
+  const step = out.length === 1 ? approvalStepAt(out[0].targetRef) : undefined;
+  const loop = step && ownRevisionLoop(step);
+  return loop && loop.again === gateway ? step : undefined;
 }

@@ -2,9 +2,10 @@
 // approval step before the selected step, remove one, swap two consecutive ones, give one its own deadline. What a
 // step is: ./plan.js.
 import {
-  RECORD_REJECTION, REQUEST_CANCELLED, REQUEST_REVISION, SHIFT, approvalStep, approvalStepAt, camundaAttr,
-  decisionCondition, insertLayout, needsOwnCancellation, ownRejectionBranch, parseDue, revisionEntry, roleOf, signs,
-  stepIds, withDays
+  LOOP_SHIFT, RECORD_REJECTION, REQUEST_CANCELLED, REQUEST_REVISION, REVISION_DEADLINE, REVISION_FAILED,
+  REVISION_TIMEOUT_REASON, REVISION_VERIFIED, SHIFT, approvalStep, approvalStepAt, camundaAttr, decisionCondition,
+  insertLayout, needsOwnCancellation, ownRejectionBranch, ownRevisionLoop, parseDue, revisionEntry, roleOf, signs,
+  stepBehind, stepIds, withDays
 } from './plan.js';
 
 const COMMAND = 'desaflow.approvalStep';
@@ -74,39 +75,123 @@ export function stepTools(modeler) {
     return modeling.createShape(elementFactory.createShape({ type, businessObject: bo }), centre, parent);
   }
 
-  /** The RequestCancelled message of the file, added (undoably) when it has none. */
-  function cancelledMessage() {
+  /** The file's message of this name (RequestCancelled, RevisionVerified, ...), added (undoably) when it has none. */
+  function message(name) {
     const definitions = modeler.getDefinitions();
-    const found = (definitions.rootElements || []).find((e) => e.$type === 'bpmn:Message' && e.name === REQUEST_CANCELLED);
+    const found = (definitions.rootElements || []).find((e) => e.$type === 'bpmn:Message' && e.name === name);
     if (found) {
       return found;
     }
-    const message = bpmnFactory.create('bpmn:Message', { name: REQUEST_CANCELLED });
-    message.$parent = definitions;
+    const created = bpmnFactory.create('bpmn:Message', { name });
+    created.$parent = definitions;
     modeling.updateModdleProperties(canvas.getRootElement(), definitions,
-      { rootElements: [...(definitions.rootElements || []), message] });
-    return message;
+      { rootElements: [...(definitions.rootElements || []), created] });
+    return created;
   }
 
-  /** Takes the RequestCancelled message out again when no event uses it any more (an unused message is refused). */
-  function dropUnusedCancelledMessage() {
+  /** Takes the tools' messages out again when no event uses them any more (an unused message is refused). */
+  function dropUnusedMessages() {
     const definitions = modeler.getDefinitions();
     const used = new Set(registry.filter((e) => e.businessObject && e.businessObject.eventDefinitions)
       .flatMap((e) => e.businessObject.eventDefinitions.map((d) => d.messageRef)));
+    const ours = [REQUEST_CANCELLED, REVISION_VERIFIED, REVISION_FAILED];
     const rootElements = definitions.rootElements || [];
-    const kept = rootElements.filter((e) => e.$type !== 'bpmn:Message' || e.name !== REQUEST_CANCELLED || used.has(e));
+    const kept = rootElements.filter((e) => e.$type !== 'bpmn:Message' || !ours.includes(e.name) || used.has(e));
     if (kept.length !== rootElements.length) {
       modeling.updateModdleProperties(canvas.getRootElement(), definitions, { rootElements: kept });
     }
   }
 
-  /** The step catches the withdrawal while it waits (interrupting message boundary event) and ends there. */
-  function cancellation(task, at, parent, ids) {
-    const bo = bpmnFactory.create('bpmn:BoundaryEvent',
-      { id: ids.withdrawal, name: 'Permohonan dibatalkan', cancelActivity: true });
-    const definition = bpmnFactory.create('bpmn:MessageEventDefinition', { messageRef: cancelledMessage() });
+  /** A catch or boundary event's business object waiting for a message. */
+  function messageEvent(type, attrs, name) {
+    const bo = bpmnFactory.create(type, attrs);
+    const definition = bpmnFactory.create('bpmn:MessageEventDefinition', { messageRef: message(name) });
     definition.$parent = bo;
     bo.eventDefinitions = [definition];
+    return bo;
+  }
+
+  function catchEvent(bo, centre, parent) {
+    return modeling.createShape(elementFactory.createShape({ type: bo.$type, businessObject: bo }), centre, parent);
+  }
+
+  /** A flow along the given points (the loop's flows are drawn, not left to the layouter, so none crosses a shape). */
+  function drawn(source, target, points) {
+    const flow = modeling.connect(source, target, { type: 'bpmn:SequenceFlow' });
+    modeling.updateWaypoints(flow, points);
+    return flow;
+  }
+
+  /**
+   * The step's own revision loop (where the process has no revision path): REVISE -> "Minta perbaikan" -> "Menunggu
+   * perbaikan" (event-based) -> a verified correction back to the merge gateway in front of the task (the same official
+   * sees the request again); a failed re-verification or the correction deadline -> "Catat penolakan"; the withdrawal
+   * (where the process has no cancellation of its own) -> "Dibatalkan". The messages are the ones ApprovalProcesses
+   * correlates by the request's business key.
+   */
+  function revisionLoop(gateway, again, at, parent, ids, withdrawable) {
+    const revision = shape('bpmn:ServiceTask', ids.revision, {
+      name: 'Minta perbaikan', 'camunda:delegateExpression': REQUEST_REVISION
+    }, at.revision, parent);
+    const waiting = shape('bpmn:EventBasedGateway', ids.waiting, { name: 'Menunggu perbaikan' }, at.waiting, parent);
+    const verified = catchEvent(messageEvent('bpmn:IntermediateCatchEvent',
+      { id: ids.verified, name: 'Perbaikan terverifikasi' }, REVISION_VERIFIED), at.verified, parent);
+    const failed = catchEvent(messageEvent('bpmn:IntermediateCatchEvent',
+      { id: ids.failed, name: 'Verifikasi perbaikan gagal' }, REVISION_FAILED), at.failed, parent);
+    const timeoutBo = bpmnFactory.create('bpmn:IntermediateCatchEvent',
+      { id: ids.timeout, name: 'Batas waktu perbaikan habis' });
+    const timer = bpmnFactory.create('bpmn:TimerEventDefinition', {
+      timeDuration: bpmnFactory.create('bpmn:FormalExpression', { body: REVISION_DEADLINE })
+    });
+    timer.$parent = timeoutBo;
+    timer.timeDuration.$parent = timer;
+    timeoutBo.eventDefinitions = [timer];
+    const timeout = catchEvent(timeoutBo, at.timeout, parent);
+    const toRejection = shape('bpmn:ExclusiveGateway', ids.toRejection, { name: 'Ke penolakan' }, at.toRejection, parent);
+    const rejection = shape('bpmn:ServiceTask', ids.loopRejection, {
+      name: 'Catat penolakan', 'camunda:delegateExpression': RECORD_REJECTION
+    }, at.loopRejection, parent);
+    const end = shape('bpmn:EndEvent', ids.loopEnd, { name: 'Perbaikan tidak selesai' }, at.loopEnd, parent);
+
+    const top = (e) => ({ x: e.x + e.width / 2, y: e.y });
+    const bottom = (e) => ({ x: e.x + e.width / 2, y: e.y + e.height });
+    const left = (e) => ({ x: e.x, y: e.y + e.height / 2 });
+    const right = (e) => ({ x: e.x + e.width, y: e.y + e.height / 2 });
+    const fork = top(waiting).y - 25;
+    const revise = drawn(gateway, revision, [top(gateway), bottom(revision)]);
+    modeling.updateProperties(revise, { name: 'Perlu perbaikan', conditionExpression:
+      moddle.create('bpmn:FormalExpression', { body: decisionCondition('REVISE') }) });
+    drawn(revision, waiting, [left(revision), right(waiting)]);
+    drawn(waiting, verified, [left(waiting), right(verified)]);
+    drawn(verified, again, [bottom(verified), top(again)]);
+    drawn(waiting, failed, [top(waiting), bottom(failed)]);
+    drawn(waiting, timeout, [top(waiting), { x: top(waiting).x, y: fork }, { x: bottom(timeout).x, y: fork },
+      bottom(timeout)]);
+    const over = top(failed).y - 27;
+    drawn(failed, toRejection, [top(failed), { x: top(failed).x, y: over }, { x: top(toRejection).x, y: over },
+      top(toRejection)]);
+    const late = drawn(timeout, toRejection, [right(timeout), left(toRejection)]);
+    // as the chain's timer flow: "Catat penolakan" tells the resident why
+    const listener = moddle.create('camunda:ExecutionListener', { event: 'take', expression: REVISION_TIMEOUT_REASON });
+    const extension = moddle.create('bpmn:ExtensionElements', { values: [listener] });
+    listener.$parent = extension;
+    modeling.updateProperties(late, { extensionElements: extension });
+    drawn(toRejection, rejection, [right(toRejection), left(rejection)]);
+    drawn(rejection, end, [right(rejection), left(end)]);
+    if (withdrawable) {
+      const withdrawal = catchEvent(messageEvent('bpmn:IntermediateCatchEvent',
+        { id: ids.waitingWithdrawal, name: 'Permohonan dibatalkan' }, REQUEST_CANCELLED), at.waitingWithdrawal, parent);
+      const withdrawn = shape('bpmn:EndEvent', ids.waitingWithdrawn, { name: 'Dibatalkan' }, at.waitingWithdrawn, parent);
+      drawn(waiting, withdrawal, [top(waiting), { x: top(waiting).x, y: fork }, { x: bottom(withdrawal).x, y: fork },
+        bottom(withdrawal)]);
+      drawn(withdrawal, withdrawn, [top(withdrawal), bottom(withdrawn)]);
+    }
+  }
+
+  /** The step catches the withdrawal while it waits (interrupting message boundary event) and ends there. */
+  function cancellation(task, at, parent, ids) {
+    const bo = messageEvent('bpmn:BoundaryEvent',
+      { id: ids.withdrawal, name: 'Permohonan dibatalkan', cancelActivity: true }, REQUEST_CANCELLED);
     const boundary = modeling.createShape(elementFactory.createShape({ type: 'bpmn:BoundaryEvent', businessObject: bo }),
       { x: task.x + task.width / 2, y: task.y + task.height }, task, { attach: true });
     const end = shape('bpmn:EndEvent', ids.withdrawn, { name: 'Dibatalkan' }, at.cancelled, parent);
@@ -122,8 +207,8 @@ export function stepTools(modeler) {
 
   /**
    * Inserts a complete approval step before `target`: user task -> decision gateway -> target (APPROVE), a rejection
-   * branch (Catat penolakan -> end), REVISE to the process's revision path or, without one, with the rejection.
-   * Everything from the target on moves right to make room. Returns the new user task.
+   * branch (Catat penolakan -> end), REVISE to the process's revision path or, without one, to the step's own revision
+   * loop (revisionLoop). Everything from the target on moves right to make room. Returns the new user task.
    */
   function insertBefore(target, { role, name, days }) {
     if (!canInsertBefore(target)) {
@@ -131,17 +216,23 @@ export function stepTools(modeler) {
     }
     const step = approvalStep(role, name, days);
     return atomically(() => {
-      const before = { x: target.x, y: target.y, width: target.width, height: target.height };
-      const parent = target.parent;
+      // before a step with its own loop the new one goes before the loop's merge: corrections return to that step
+      const behind = stepAt(target);
+      const anchor = (behind && behind.again) || target;
+      const skipped = new Set(behind ? behind.loop : []);
+      const before = { x: anchor.x, y: anchor.y, width: anchor.width, height: anchor.height };
+      const parent = anchor.parent;
       // where REVISE goes, found before anything changes (the new gateway must never look like the revision path)
       const revision = revisionEntry(parent.businessObject.flowElements);
-      const start = target.x - 1;
-      const { movingShapes, resizingShapes } = spaceTool.calculateAdjustments(registry.getAll(), 'x', SHIFT, start);
-      modeling.createSpace(movingShapes, resizingShapes, { x: SHIFT, y: 0 }, 'e', start);
+      const loop = !revision;
+      const start = anchor.x - 1;
+      const shift = SHIFT + (loop ? LOOP_SHIFT : 0);
+      const { movingShapes, resizingShapes } = spaceTool.calculateAdjustments(registry.getAll(), 'x', shift, start);
+      modeling.createSpace(movingShapes, resizingShapes, { x: shift, y: 0 }, 'e', start);
 
       const occupied = registry.filter((e) => e.parent === parent && !e.waypoints && !isLabel(e))
         .map((e) => ({ x: e.x, y: e.y, width: e.width, height: e.height }));
-      const at = insertLayout(before, occupied);
+      const at = insertLayout(before, occupied, { loop });
       const ids = stepIds(role, new Set(registry.getAll().map((e) => e.id)));
       const task = shape('bpmn:UserTask', ids.task, {
         name: step.name,
@@ -149,49 +240,67 @@ export function stepTools(modeler) {
         'camunda:dueDate': step.dueDate,
         extensionElements: extensions(step)
       }, at.task, parent);
-      for (const flow of target.incoming.filter((f) => f.type === 'bpmn:SequenceFlow')) {
-        modeling.reconnectEnd(flow, task, mid(task));
+      // a step with its own loop is entered through a merge gateway, where a verified correction comes back
+      const again = loop && shape('bpmn:ExclusiveGateway', ids.again, { name: 'Masuk langkah' }, at.again, parent);
+      const entry = again || task;
+      for (const flow of anchor.incoming.filter((f) => f.type === 'bpmn:SequenceFlow' && !skipped.has(f.source))) {
+        modeling.reconnectEnd(flow, entry, mid(entry));
         modeling.layoutConnection(flow);
+      }
+      if (again) {
+        modeling.connect(again, task, { type: 'bpmn:SequenceFlow' });
       }
       const gateway = shape('bpmn:ExclusiveGateway', ids.gateway, { name: step.gatewayName }, at.gateway, parent);
       modeling.connect(task, gateway, { type: 'bpmn:SequenceFlow' });
-      route(gateway, target, 'Setuju', ['APPROVE']);
+      route(gateway, anchor, 'Setuju', ['APPROVE']);
 
       const rejection = shape('bpmn:ServiceTask', ids.rejection, {
         name: step.rejectionName, 'camunda:delegateExpression': RECORD_REJECTION
       }, at.rejection, parent);
       const end = shape('bpmn:EndEvent', ids.end, { name: step.endName }, at.end, parent);
       modeling.connect(rejection, end, { type: 'bpmn:SequenceFlow' });
-      const revisionShape = revision && registry.get(revision.id);
-      if (revisionShape) {
-        route(gateway, rejection, 'Tolak', ['REJECT']);
-        route(gateway, revisionShape, 'Perlu perbaikan', ['REVISE']);
+      route(gateway, rejection, 'Tolak', ['REJECT']);
+      const withdrawable = parent.type === 'bpmn:Process' && needsOwnCancellation(parent.businessObject);
+      if (loop) {
+        revisionLoop(gateway, again, at.revision, parent, ids, withdrawable);
       } else {
-        route(gateway, rejection, 'Tolak / perlu perbaikan', ['REJECT', 'REVISE']);
+        route(gateway, registry.get(revision.id), 'Perlu perbaikan', ['REVISE']);
       }
-      if (parent.type === 'bpmn:Process' && needsOwnCancellation(parent.businessObject)) {
+      if (withdrawable) {
         cancellation(task, at, parent, ids);
       }
       return task;
     });
   }
 
-  /** The approval step (shapes) at a selected user task, or undefined. */
+  /**
+   * The approval step (shapes) at a selected user task, or at the merge gateway in front of a step with its own
+   * revision loop; undefined for anything else. `loop`: the loop's shapes with that merge gateway (`again`).
+   */
   function stepAt(element) {
-    const found = element && element.businessObject && approvalStepAt(element.businessObject);
+    const behind = element && element.businessObject && stepBehind(element.businessObject);
+    const at = behind ? registry.get(behind.task.id) : element;
+    const found = at && at.businessObject && approvalStepAt(at.businessObject);
+    if (!found) {
+      return undefined;
+    }
     // the ends only the step's own withdrawal events lead to (the events themselves go with their task)
-    const cancelled = (element && element.attachers || []).flatMap((a) => a.outgoing.map((f) => f.target))
+    const cancelled = (at.attachers || []).flatMap((a) => a.outgoing.map((f) => f.target))
       .filter((t) => t.type === 'bpmn:EndEvent' && t.incoming.length === 1);
-    return found && {
-      task: element,
+    const loop = ownRevisionLoop(found);
+    const shapes = (bos) => bos.map((bo) => registry.get(bo.id)).filter(Boolean);
+    return {
+      task: at,
       gateway: registry.get(found.gateway.id),
       next: registry.get(found.next.id),
-      branch: [...ownRejectionBranch(found).map((bo) => registry.get(bo.id)).filter(Boolean), ...cancelled]
+      branch: [...shapes(ownRejectionBranch(found)), ...cancelled],
+      again: loop && registry.get(loop.again.id),
+      loop: loop ? shapes([loop.again, ...loop.elements]) : []
     };
   }
 
   /**
-   * Removes an approval step: its task, its decision gateway and its own rejection branch; what led to the task now
+   * Removes an approval step: its task, its decision gateway, its own rejection branch and revision loop; what led to the task now
    * leads to the step after it, and the steps after it move back left when nothing else is in the way.
    */
   function remove(element) {
@@ -200,14 +309,16 @@ export function stepTools(modeler) {
       throw new Error('Yang dipilih bukan langkah persetujuan (tugas dengan peran dan keputusan)');
     }
     return atomically(() => {
-      const { task, gateway, next, branch } = step;
-      for (const flow of task.incoming.filter((f) => f.type === 'bpmn:SequenceFlow')) {
+      const { task, gateway, next, branch, again, loop } = step;
+      const entry = again || task;
+      const own = new Set(loop);
+      for (const flow of entry.incoming.filter((f) => f.type === 'bpmn:SequenceFlow' && !own.has(f.source))) {
         modeling.reconnectEnd(flow, next, mid(next));
       }
-      const gap = next.x - task.x;
-      const left = task.x;
-      modeling.removeElements([task, gateway, ...branch]);
-      dropUnusedCancelledMessage();
+      const gap = next.x - entry.x;
+      const left = entry.x;
+      modeling.removeElements([task, gateway, ...branch, ...loop]);
+      dropUnusedMessages();
       const parent = next.parent;
       const shapes = registry.filter((e) => e.parent === parent && !e.waypoints && !isLabel(e));
       const inTheWay = shapes.some((e) => e.x + e.width > left && e.x < next.x);

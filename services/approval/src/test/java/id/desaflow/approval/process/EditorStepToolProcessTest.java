@@ -1,6 +1,8 @@
 package id.desaflow.approval.process;
 
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The approval steps the portal editor's tools insert run as officials expect (diagrams the tools produced in a real
  * browser: src/test/resources/editor-steps, see EditorStepToolFilesTest): in the SKU, the applicant's kepala dusun
- * decides before the village chain; approving goes on to the kasi, rejecting ends the request with "Catat penolakan",
- * and so does a correction request (the SKU's own process has no revision path), a withdrawal ends it at the step or
- * in the chain; in the village chain an inserted
- * Ketua RW step sends a correction request to the chain's revision path.
+ * decides before the village chain; approving goes on to the kasi, rejecting ends the request with "Catat penolakan";
+ * a correction request goes back to the resident through the step's own revision loop (the SKU's own process has no
+ * revision path) and the verified correction comes back to the same step, a failed re-verification or the correction
+ * deadline ends it with its reason; a withdrawal ends it at the step, while it waits for the correction or in the
+ * chain; in the village chain an inserted Ketua RW step sends a correction request to the chain's revision path.
  */
+@Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn", "workflows/kadus-surat.dmn",
+        "workflows/rantai-persetujuan-desa.bpmn", "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
 class EditorStepToolProcessTest {
     private static final String VILLAGE = "3309012004";
     private static final String SKU = "surat-keterangan-usaha";
@@ -40,6 +46,9 @@ class EditorStepToolProcessTest {
     @BeforeEach
     void delegates() {
         DelegateMocks.register(calls, task -> task.getEventName() + ":" + task.getName());
+        // as RecordRejection: the reason the revision path set, else the official's comment
+        Mocks.register("recordRejection", (JavaDelegate) execution -> calls.add("reject:" + Optional.ofNullable(
+                execution.getVariable(ProcessVariables.REJECTION_REASON)).orElse(execution.getVariable("comment"))));
     }
 
     @AfterEach
@@ -72,9 +81,6 @@ class EditorStepToolProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
-            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
     void theKepalaDusunOfTheApplicantsDusunApprovesFirstThenTheChainToTheLetter() {
         String requestId = startSku();
 
@@ -96,18 +102,110 @@ class EditorStepToolProcessTest {
     }
 
     @Test
+    void aRejectionByTheKepalaDusunEndsTheRequestWithItsReason() {
+        String requestId = startSku();
+        decide(requestId, "REJECT");
+        assertThat(running(requestId)).isFalse();
+        assertThat(calls).containsExactly("create:Persetujuan Kepala Dusun", "complete:Persetujuan Kepala Dusun",
+                "reject:Catatan");
+    }
+
+    /** The kepala dusun asks for a correction: the SKU's process now waits as ApprovalProcesses expects. */
+    private String correctionRequested() {
+        String requestId = startSku();
+        decide(requestId, "REVISE");
+        assertThat(calls).containsExactly("create:Persetujuan Kepala Dusun", "complete:Persetujuan Kepala Dusun",
+                "revise");
+        assertThat(running(requestId)).isTrue();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(requestId).count()).isZero();
+        for (String message : List.of(ApprovalProcesses.REVISION_VERIFIED, ApprovalProcesses.REVISION_FAILED,
+                ApprovalProcesses.REQUEST_CANCELLED)) {
+            assertThat(waitsFor(requestId, message)).as(message).isTrue();
+        }
+        return requestId;
+    }
+
+    /** ApprovalProcesses.waitsFor: whether a verified revision or a failed re-verification is correlated. */
+    private boolean waitsFor(String requestId, String message) {
+        return engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(requestId)
+                .messageEventSubscriptionName(message).count() > 0;
+    }
+
+    /** As ApprovalProcesses.verified resumes a request waiting for its revision. */
+    private void correctionVerified(String requestId) {
+        engine.getRuntimeService().createMessageCorrelation(ApprovalProcesses.REVISION_VERIFIED)
+                .processInstanceBusinessKey(requestId).setVariables(Variables.createVariables()
+                        .putValue(ProcessVariables.REVISION, 1).putValue(ProcessVariables.DUSUN_SLUG, "beji"))
+                .correlate();
+    }
+
+    @Test
+    void aCorrectionRequestGoesBackToTheResidentAndTheVerifiedCorrectionToTheSameKepalaDusun() {
+        String requestId = correctionRequested();
+
+        correctionVerified(requestId);
+        Task again = task(requestId);
+        assertThat(again.getTaskDefinitionKey()).isEqualTo("Task_Persetujuan_kadus");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(again.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("desa:" + VILLAGE + ":kadus:beji"));
+        assertThat(calls).endsWith("revise", "create:Persetujuan Kepala Dusun");
+        assertThat(waitsFor(requestId, ApprovalProcesses.REVISION_VERIFIED)).isFalse();
+
+        decide(requestId, "APPROVE");
+        assertThat(task(requestId).getTaskDefinitionKey()).isEqualTo("Task_Kasi");
+        assertThat(calls).noneMatch(call -> call.startsWith("reject"));
+    }
+
+    @Test
+    void aFailedReVerificationOrTheCorrectionDeadlineEndsTheRequestWithItsReason() {
+        String failed = correctionRequested();
+        // as ApprovalProcesses.verificationFailed
+        engine.getRuntimeService().createMessageCorrelation(ApprovalProcesses.REVISION_FAILED)
+                .processInstanceBusinessKey(failed).setVariable(ProcessVariables.REJECTION_REASON,
+                        "Perbaikan tidak lolos verifikasi: NIK tidak ditemukan").correlate();
+        assertThat(running(failed)).isFalse();
+        assertThat(calls).endsWith("revise", "reject:Perbaikan tidak lolos verifikasi: NIK tidak ditemukan");
+
+        calls.clear();
+        String late = correctionRequested();
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(late)
+                .singleResult().getId();
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).timers().singleResult();
+        // desaflow.deadlines.perbaikan (P30D in these tests) from Monday 2026-11-23
+        assertThat(timer.getDuedate()).isAfter(Date.from(Instant.parse("2026-12-22T00:00:00Z")));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-01-31T00:00:00Z")));
+        engine.getManagementService().executeJob(timer.getId());
+        assertThat(running(late)).isFalse();
+        assertThat(calls).endsWith("revise", "reject:Batas waktu perbaikan habis");
+    }
+
+    @Test
+    void aWithdrawalWhileTheCorrectionIsAwaitedEndsTheRequestWithoutARejection() {
+        String requestId = correctionRequested();
+        // as ApprovalProcesses.cancelled: every waiting subscription of the request
+        assertThat(engine.getRuntimeService().createMessageCorrelation(ApprovalProcesses.REQUEST_CANCELLED)
+                .processInstanceBusinessKey(requestId).correlateAllWithResult()).hasSize(1);
+        assertThat(running(requestId)).isFalse();
+        assertThat(engine.getManagementService().createJobQuery().count()).isZero(); // the correction deadline too
+        assertThat(calls).noneMatch(call -> call.startsWith("reject"));
+    }
+
+    /** Two inserted kepala dusun steps, each with its own loop: a correction returns to the step that asked for it. */
+    @Test
     @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
             "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
-    void aRejectionOrACorrectionRequestByTheKepalaDusunEndsTheRequestWithItsReason() {
-        for (String decision : List.of("REJECT", "REVISE")) {
-            calls.clear();
-            String requestId = startSku();
-            decide(requestId, decision);
-            assertThat(running(requestId)).as(decision).isFalse();
-            assertThat(calls).as(decision).containsExactly("create:Persetujuan Kepala Dusun",
-                    "complete:Persetujuan Kepala Dusun", "reject");
-        }
+            "editor-steps/surat-keterangan-usaha-dua-kadus.bpmn"})
+    void withTwoInsertedStepsACorrectionReturnsToTheStepThatAskedForIt() {
+        String requestId = startSku();
+        assertThat(task(requestId).getTaskDefinitionKey()).isEqualTo("Task_Persetujuan_kadus_2");
+        decide(requestId, "APPROVE");
+        assertThat(task(requestId).getTaskDefinitionKey()).isEqualTo("Task_Persetujuan_kadus");
+        decide(requestId, "REVISE");
+        assertThat(waitsFor(requestId, ApprovalProcesses.REVISION_VERIFIED)).isTrue();
+        correctionVerified(requestId);
+        assertThat(task(requestId).getTaskDefinitionKey()).isEqualTo("Task_Persetujuan_kadus");
+        decide(requestId, "APPROVE");
+        assertThat(task(requestId).getTaskDefinitionKey()).isEqualTo("Task_Kasi");
     }
 
     /**
@@ -117,9 +215,6 @@ class EditorStepToolProcessTest {
      * request ends everything.
      */
     @Test
-    @Deployment(resources = {"workflows/kasi-surat.dmn", "workflows/penandatangan-surat.dmn",
-            "workflows/kadus-surat.dmn", "workflows/rantai-persetujuan-desa.bpmn",
-            "editor-steps/surat-keterangan-usaha-kadus.bpmn"})
     void aWithdrawalEndsTheRequestAtTheInsertedStepAndLaterInTheChain() {
         for (boolean inChain : List.of(false, true)) {
             String requestId = startSku();

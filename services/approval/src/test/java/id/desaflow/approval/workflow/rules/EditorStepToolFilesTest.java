@@ -21,6 +21,7 @@ class EditorStepToolFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"surat-keterangan-usaha-kadus", "surat-keterangan-usaha-kadus-dihapus",
+            "surat-keterangan-usaha-dua-kadus",
             "rantai-persetujuan-desa-rw", "rantai-persetujuan-desa-rw-ditukar", "rantai-persetujuan-desa-rw-dihapus",
             "rantai-persetujuan-desa-setiap-langkah", "rantai-persetujuan-desa-tenggat-kasi"})
     void passesEveryDeployRule(String file) throws IOException {
@@ -41,6 +42,27 @@ class EditorStepToolFilesTest {
         String broken = xml.replace("<camunda:taskListener delegateExpression=\"${approvalTaskEvents}\" event=\"create\" />", "");
         assertThat(RepositoryWorkflows.validate(broken, "surat-keterangan-usaha")).extracting(WorkflowProblem::rule)
                 .contains("task-events");
+    }
+
+    /**
+     * A step inserted into a letter type's own process carries its own revision loop (the process has no revision
+     * path): an event-based gateway waiting for the messages ApprovalProcesses correlates, each message once per file.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"surat-keterangan-usaha-kadus", "surat-keterangan-usaha-dua-kadus"})
+    void theInsertedStepWaitsForTheResidentsCorrectionItself(String file) throws IOException {
+        String xml = read(file);
+        assertThat(xml).contains("<bpmn:eventBasedGateway id=\"Gateway_TungguPerbaikan_kadus\"",
+                "id=\"Task_Perbaikan_kadus\"", "camunda:delegateExpression=\"${requestRevision}\"",
+                "${deadlines.of('perbaikan')}", "Batas waktu perbaikan habis", "sourceRef=\"Event_PerbaikanTerverifikasi_kadus\" "
+                        + "targetRef=\"Gateway_Ulang_kadus\"");
+        for (String message : List.of("RevisionVerified", "RevisionFailed", "RequestCancelled")) {
+            assertThat(xml.split("name=\"" + message + "\"", -1)).as(message).hasSize(2);
+        }
+        // the deploy rules see the loop: a correction deadline that is not the village's setting is refused
+        assertThat(RepositoryWorkflows.validate(xml.replace("${deadlines.of('perbaikan')}",
+                "${deadlines.of(execution.getVariable('x').toString())}"), "surat-keterangan-usaha"))
+                .extracting(WorkflowProblem::rule).contains("no-script");
     }
 
     @Test
