@@ -69,7 +69,7 @@ export async function reloadUntil(page, url, text, timeoutMs = 90_000) {
   }
 }
 
-const onIdentity = (url) => url.pathname.startsWith('/login') && url.origin !== new URL(BASE).origin;
+export const onIdentity = (url) => url.pathname.startsWith('/login') && url.origin !== new URL(BASE).origin;
 
 /** An official signs in: the portal's "Masuk" leads to the identity service's page (username + password). */
 export async function signIn(page, username, next = '/petugas', shotName) {

@@ -4,6 +4,16 @@ import { BASE, OFFICIALS, expect, phone, reloadUntil, shot, signIn } from '../li
 
 /** One official approves the request's task; returns once the list reports it. */
 export async function approveAs(username, trackingCode, prefix) {
+  return decideAs(username, trackingCode, prefix, 'APPROVE');
+}
+
+/** One official sends the request back to the resident with a note ("Minta perbaikan"). */
+export async function returnForRevisionAs(username, trackingCode, prefix, note) {
+  return decideAs(username, trackingCode, prefix, 'REVISE', note);
+}
+
+/** Opens the request's task from the official's list and decides it; returns the tracking code. */
+async function decideAs(username, trackingCode, prefix, decision, note) {
   const page = await phone();
   await signIn(page, username, '/petugas', `${prefix}-masuk-petugas`);
   expect(await page.locator('.official-bar').count() === 1, `${username} does not appear signed in`);
@@ -16,10 +26,16 @@ export async function approveAs(username, trackingCode, prefix) {
   await page.waitForURL(/\/petugas\/tugas\/[^/?]+/);
   const code = (await page.locator('section[aria-labelledby="s-permohonan"] dd.code').first().innerText()).trim();
   await shot(page, `${prefix}-rincian-tugas`);
-  await page.click('#setujui');
-  await page.waitForURL(/hasil=APPROVE/);
-  expect((await page.locator('#hasil').innerText()).includes('disetujui'), 'no approval confirmation');
-  await shot(page, `${prefix}-tugas-disetujui`);
+  if (decision === 'APPROVE') {
+    await page.click('#setujui');
+  } else {
+    await page.fill('#komentar', note);
+    await page.click('#minta-perbaikan');
+  }
+  await page.waitForURL(new RegExp(`hasil=${decision}`));
+  expect((await page.locator('#hasil').innerText()).includes(decision === 'APPROVE' ? 'disetujui' : 'perbaikan'),
+    `no confirmation of ${decision}`);
+  await shot(page, `${prefix}-tugas-${decision === 'APPROVE' ? 'disetujui' : 'dikembalikan'}`);
   await page.context().close();
   return code;
 }

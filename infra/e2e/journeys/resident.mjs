@@ -1,6 +1,6 @@
 // (a) A resident applies for a Surat Keterangan Usaha from a phone: form with documents, review, tracking code and
 // QR; verification sends it back (the name differs from the register), the resident corrects it.
-import { BASE, SRI, expect, jpeg, phone, reloadUntil, sendReviewed, shot, signInAsResident }
+import { BASE, SRI, expect, jpeg, onIdentity, phone, reloadUntil, sendReviewed, shot, signInAsResident }
   from '../lib.mjs';
 
 export const state = {};
@@ -44,24 +44,38 @@ export async function residentApplies() {
 }
 
 export async function residentRevises() {
-  const page = state.residentPage;
-  const url = `${BASE}/lacak/${state.trackingCode}`;
+  await revise(state.residentPage, state.trackingCode, SRI, ['05-status-perlu-perbaikan', '06-konfirmasi-nik',
+    '07-formulir-perbaikan', '08-status-menunggu-persetujuan']);
+}
+
+/**
+ * The resident opens the request waiting for a correction, corrects it (the name as the register has it) and sends it
+ * again; returns once the request waits for approval again. `shots`: the four pages' screenshot names. Returns the
+ * status page's text as it asked for the correction.
+ */
+export async function revise(page, trackingCode, resident, shots) {
+  const url = `${BASE}/lacak/${trackingCode}`;
   await reloadUntil(page, url, 'id="perlu-perbaikan"');
-  await shot(page, '05-status-perlu-perbaikan');
+  const asked = await page.locator('main').innerText();
+  await shot(page, shots[0]);
   await page.click('#perbaiki');
+  if (onIdentity(new URL(page.url()))) {
+    await signInAsResident(page, resident.nik);
+  }
   // the browser that submitted is known to own the request; a stranger would be asked for the NIK first
   if (page.url().includes('/konfirmasi')) {
-    await shot(page, '06-konfirmasi-nik');
-    await page.fill('#f-nik', SRI.nik);
+    await shot(page, shots[1]);
+    await page.fill('#f-nik', resident.nik);
     await page.click('main form button[type="submit"]');
   }
   await page.waitForSelector('#f-applicant-name');
-  await shot(page, '07-formulir-perbaikan');
-  await page.fill('#f-applicant-name', SRI.name);
+  await shot(page, shots[2]);
+  await page.fill('#f-applicant-name', resident.name);
   await page.click('main form[enctype="multipart/form-data"] button[type="submit"]');
   await page.waitForURL(/diperbaiki=1/);
   await reloadUntil(page, url, 'Menunggu persetujuan');
-  await shot(page, '08-status-menunggu-persetujuan');
+  await shot(page, shots[3]);
+  return asked;
 }
 
 /** After the officials' approvals: the resident sees "Selesai" and downloads the signed letter. */

@@ -6,14 +6,16 @@
 //   2. the village admin opens the SKU workflow, chooses the village chain step and presses "Sisipkan langkah
 //      persetujuan sebelum ini" with Kepala Dusun (the editor's step tools build the whole step), Periksa finds nothing,
 //      Terapkan deploys it for Desa Beji;
-//   3. Sri's new SKU meets her kepala dusun first (new version), who approves;
+//   3. Sri's new SKU meets her kepala dusun first (new version), who asks for a correction; Sri corrects it, it comes
+//      back to him and he approves;
 //   4. the counter SKU goes kasi -> sekdes -> kades on the old version to its letter: the kepala dusun never sees it, the
 //      old version's running count drops by one, the new one's does not move;
 //   5. Sutrisno's waiting SKU is migrated (plan, run, report) and continues on the new version to its letter;
 //   6. the earlier version is made active again, so the journey runs again on kept data.
 import { BASE, OFFICIALS, SRI, SUTRISNO, existingRequest, expect, jpeg, phone, reloadUntil, sendReviewed, shot,
   signIn, signInAsResident } from '../lib.mjs';
-import { approveAs } from './official.mjs';
+import { approveAs, returnForRevisionAs } from './official.mjs';
+import { revise } from './resident.mjs';
 
 const KEY = 'surat-keterangan-usaha';
 
@@ -206,6 +208,18 @@ export async function adminRedesignsTheSkuChain() {
   const kadusTasks = await taskList(KADUS_BEJI, [fresh], '93b-kadus-tugas-langkah-baru');
   expect(kadusTasks.includes('Persetujuan Kepala Dusun'), 'the kepala dusun\'s task is not the inserted step');
   expect(!(await taskList(OFFICIALS.kasi)).includes(fresh), `the kasi got ${fresh} before the kepala dusun`);
+  // the inserted step has its own correction loop: the kepala dusun asks for one, Sri corrects the request, and once
+  // it is verified again it comes back to him (not to the kasi, and not ended as with a rejection)
+  const note = 'Mohon lengkapi alamat usaha dengan nomor rumah.';
+  await returnForRevisionAs(KADUS_BEJI, fresh, '93c', note);
+  const sri = await phone();
+  const asked = await revise(sri, fresh, SRI, ['93d-kadus-minta-perbaikan', '93e-konfirmasi-nik',
+    '93f-formulir-perbaikan', '93g-kembali-menunggu-persetujuan']);
+  await sri.context().close();
+  expect(asked.includes(note), 'the resident does not see the kepala dusun\'s note');
+  expect((await taskList(KADUS_BEJI, [fresh], '93h-kadus-tugas-setelah-perbaikan')).includes(fresh),
+    'the corrected request did not come back to the kepala dusun');
+  expect(!(await taskList(OFFICIALS.kasi)).includes(fresh), `the kasi got ${fresh} before the kepala dusun approved`);
   await approveAs(KADUS_BEJI, fresh, '94');
   expect(await runningOn(admin, version) === newRunning + 1, `Sri's request is not on version ${version}`);
 
