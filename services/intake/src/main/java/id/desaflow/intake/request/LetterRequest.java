@@ -255,14 +255,17 @@ class LetterRequest extends AggregateRoot {
                 + "melewati batas waktu layanan", null, null));
     }
 
+    /**
+     * An official asked for a correction. Their note is the revision comment, and the timeline shows it once, with
+     * their decision (TASK_COMPLETED); problems are what verification found, so the resident does not read it twice.
+     */
     boolean on(String eventId, RevisionRequested e) {
         return handle(eventId, () -> {
-            record(e.requestedAt(), "REVISION_REQUESTED", "Permohonan perlu diperbaiki", e.comment(), null);
+            record(e.requestedAt(), "REVISION_REQUESTED", "Permohonan perlu diperbaiki", null, null);
             if (!status.terminal()) {
                 moveTo(RequestStatus.PERLU_PERBAIKAN);
                 revisionComment = e.comment();
-                revisionProblems = e.comment() == null || e.comment().isBlank() ? new ArrayList<>()
-                        : new ArrayList<>(List.of(new RevisionProblem(null, e.comment())));
+                revisionProblems = new ArrayList<>();
             }
         });
     }

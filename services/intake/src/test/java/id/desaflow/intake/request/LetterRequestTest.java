@@ -101,6 +101,10 @@ class LetterRequestTest {
         request.on(id(), new RevisionRequested(ID, "Persetujuan Kasi Pelayanan", "Lengkapi alamat", at(5)));
         assertThat(request.status()).isEqualTo(RequestStatus.PERLU_PERBAIKAN);
         assertThat(request.revisionComment()).isEqualTo("Lengkapi alamat");
+        // the official's note is the comment only: not repeated as a problem, nor in the timeline's entry
+        assertThat(request.revisionProblems()).isEmpty();
+        assertThat(request.timeline()).filteredOn(t -> t.code().equals("REVISION_REQUESTED")).singleElement()
+                .satisfies(t -> assertThat(t.detail()).isNull());
 
         request.revise(revision(Map.of("namaUsaha", "Warung Sri", "jenisUsaha", "Kuliner", "alamatUsaha",
                 "Dusun Bulu RT 2", "keperluan", "KUR")), List.of(), Channel.ONLINE, "demo", at(6));
