@@ -46,7 +46,7 @@ public class StoredVillageLetterTypes {
         @KafkaListener(id = "${spring.application.name}-letter-types", topics = Topics.INTAKE_LETTER_TYPES)
         void on(ConsumerRecord<String, byte[]> record) {
             IncomingEvent event = IncomingEvent.from(record);
-            if (event.knownType().filter(type -> type == EventType.LETTER_TYPE_CHANGED).isPresent()) {
+            if (event.is(EventType.LETTER_TYPE_CHANGED)) {
                 letterTypes.changed(event.id(), event.payload(LetterTypeChanged.class));
             }
         }

@@ -37,10 +37,6 @@ class VillageLetterTypeVersion extends AggregateRoot {
         markHandled(eventId);
     }
 
-    LetterTypeChanged latest() {
-        return latest;
-    }
-
     /** The version of {@code key} kept in {@code mongo}, if any. */
     static Optional<LetterTypeChanged> latestIn(MongoOperations mongo, String key) {
         return Optional.ofNullable(mongo.findById(key, VillageLetterTypeVersion.class)).map(v -> v.latest);

@@ -33,6 +33,11 @@ public record IncomingEvent(String id, String type, String source, String subjec
         return EventType.of(type);
     }
 
+    /** Whether this is an event of {@code eventType} (a listener of a topic that carries more than one type). */
+    public boolean is(EventType eventType) {
+        return eventType.type().equals(type);
+    }
+
     public <T extends Record> T payload(Class<T> payloadType) {
         EventType expected = EventType.forPayload(payloadType);
         if (!expected.type().equals(type)) {

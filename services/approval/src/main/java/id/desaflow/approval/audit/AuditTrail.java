@@ -121,11 +121,11 @@ class AuditTrail {
         // every task the official was ever assigned, also those claimed and released again (from the link log)
         List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().taskInvolvedUser(userId)
                 .orderByHistoricActivityInstanceStartTime().desc().listPage(0, OFFICIAL_LIMIT);
-        List<HistoricIdentityLinkLog> links = history.createHistoricIdentityLinkLogQuery().userId(userId)
-                .type(IdentityLinkType.ASSIGNEE).orderByTime().desc().listPage(0, OFFICIAL_LIMIT);
         if (tasks.isEmpty()) {
             return List.of();
         }
+        List<HistoricIdentityLinkLog> links = history.createHistoricIdentityLinkLogQuery().userId(userId)
+                .type(IdentityLinkType.ASSIGNEE).orderByTime().desc().listPage(0, OFFICIAL_LIMIT);
         Map<String, HistoricTaskInstance> byId = tasks.stream()
                 .collect(Collectors.toMap(HistoricTaskInstance::getId, t -> t, (a, b) -> a));
         String[] instances = tasks.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct()

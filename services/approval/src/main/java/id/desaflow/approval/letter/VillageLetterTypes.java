@@ -85,7 +85,7 @@ public class VillageLetterTypes {
 
     /** The type's name as the village calls it, e.g. in an official's inbox. */
     public String label(String villageCode, String letterType) {
-        return own(villageCode, letterType).map(LetterCatalogue.Type::label)
+        return versions.latest(villageCode, letterType).map(LetterTypeChanged::label)
                 .orElseGet(() -> catalogue.label(letterType));
     }
 

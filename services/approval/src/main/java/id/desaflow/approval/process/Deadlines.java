@@ -59,7 +59,7 @@ public class Deadlines {
 
     /** A user task's due date: {@code desaflow.deadlines.<role>} working days from the engine's now. */
     public Date due(String role) {
-        return due(role, Period.parse(of(role)).getDays());
+        return workingDaysFromNow(Period.parse(of(role)).getDays());
     }
 
     /**
@@ -72,7 +72,12 @@ public class Deadlines {
             throw new IllegalArgumentException("A step's deadline must be 1.." + MAX_STEP_DAYS + " working days, not "
                     + workingDays + " (" + role + ")");
         }
-        return Date.from(calendar.plusWorkingDays(ClockUtil.getCurrentTime().toInstant(), (int) workingDays));
+        return workingDaysFromNow((int) workingDays);
+    }
+
+    /** The step's 1..30 check is for diagrams; a village's role setting is taken as configured. */
+    private Date workingDaysFromNow(int workingDays) {
+        return Date.from(calendar.plusWorkingDays(ClockUtil.getCurrentTime().toInstant(), workingDays));
     }
 
     /** A calendar duration setting of the deadline watch, e.g. {@code reminder-before}. */

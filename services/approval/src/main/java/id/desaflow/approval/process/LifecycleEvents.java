@@ -42,18 +42,15 @@ class LifecycleEvents {
     @KafkaListener(topics = Topics.INTAKE)
     void onIntake(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        event.knownType().ifPresent(type -> {
-            switch (type) {
-                case REQUEST_CANCELLED -> processes.cancelled(event.id(), event.payload(RequestCancelled.class));
-                default -> { }
-            }
-        });
+        if (event.is(EventType.REQUEST_CANCELLED)) {
+            processes.cancelled(event.id(), event.payload(RequestCancelled.class));
+        }
     }
 
     @KafkaListener(topics = Topics.INTAKE_LETTER_TYPES)
     void onLetterTypes(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (event.knownType().filter(type -> type == EventType.LETTER_TYPE_CHANGED).isPresent()) {
+        if (event.is(EventType.LETTER_TYPE_CHANGED)) {
             letterTypes.changed(event.id(), event.payload(LetterTypeChanged.class));
         }
     }

@@ -34,7 +34,8 @@ public class CurrentWorkflows {
         return forAllVillages(key, store.currents(key));
     }
 
-    private Optional<ProcessDefinition> forAllVillages(String key, List<WorkflowStore.Current> currents) {
+    /** As {@link #forAllVillages(String)}, with the key's current versions already read. */
+    Optional<ProcessDefinition> forAllVillages(String key, List<WorkflowStore.Current> currents) {
         return pinned(currents, WorkflowStore.ALL_VILLAGES).or(() -> {
             Map<String, WorkflowStore.DeployedVersion> deployed = store.deployedVersions(key);
             return versions(key).stream()

@@ -98,10 +98,11 @@ class WorkflowAdministration {
                     admin != null ? admin.deployedBy() : "sistem", village, running(definition.getId(), actor)));
         }
         Map<String, Integer> villages = new TreeMap<>();
-        store.currents(key).stream()
+        List<WorkflowStore.Current> currents = store.currents(key);
+        currents.stream()
                 .filter(c -> !WorkflowStore.ALL_VILLAGES.equals(c.village()) && WorkflowAccess.sees(actor, c.village()))
                 .forEach(c -> villages.put(c.village(), c.version()));
-        Integer all = current.forAllVillages(key).map(ProcessDefinition::getVersion).orElse(null);
+        Integer all = current.forAllVillages(key, currents).map(ProcessDefinition::getVersion).orElse(null);
         return new Workflow(key, latest.getName(), versions, new CurrentVersions(all, villages));
     }
 

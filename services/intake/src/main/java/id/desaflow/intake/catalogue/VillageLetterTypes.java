@@ -66,16 +66,16 @@ public class VillageLetterTypes {
                 ? new Offer(shipped, false, null, null, 0, texts.of(shipped.code())) : offer(village, shipped));
     }
 
-    /**
-     * The letter type as the village defines it now (its own version, else the shipped one), with its required
-     * documents as the catalogue says; {@link LetterType#in(Village)} applies the village's cover-letter rule.
-     * An unknown village code gets the shipped definition.
-     */
     /** The largest document any shipped letter type allows: the cap of a village's own documents. */
     long largestDocument() {
         return largestDocument;
     }
 
+    /**
+     * The letter type as the village defines it now (its own version, else the shipped one), with its required
+     * documents as the catalogue says; {@link LetterType#in(Village)} applies the village's cover-letter rule.
+     * An unknown village code gets the shipped definition.
+     */
     public Optional<LetterType> find(String villageCode, String letterType) {
         Optional<LetterType> shipped = letterTypes.find(letterType);
         if (shipped.isEmpty() || villageCode == null) {

@@ -33,7 +33,7 @@ class OfficialEventsListener {
     @KafkaListener(topics = Topics.IDENTITY_OFFICIALS)
     void onIdentity(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (event.knownType().filter(t -> t == EventType.OFFICIAL_CHANGED).isPresent()) {
+        if (event.is(EventType.OFFICIAL_CHANGED)) {
             directory.apply(event.payload(OfficialChanged.class));
         } else {
             log.debug("Ignoring {} {}", event.type(), event.id());

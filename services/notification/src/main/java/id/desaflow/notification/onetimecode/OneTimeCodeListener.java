@@ -23,7 +23,7 @@ class OneTimeCodeListener {
     @KafkaListener(topics = Topics.IDENTITY, groupId = "${spring.application.name}-codes")
     void onIdentity(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (event.knownType().filter(t -> t == EventType.ONE_TIME_CODE_REQUESTED).isPresent()) {
+        if (event.is(EventType.ONE_TIME_CODE_REQUESTED)) {
             sender.deliver(event.id(), event.payload(OneTimeCodeRequested.class));
         }
     }

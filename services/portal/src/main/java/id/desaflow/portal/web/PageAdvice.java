@@ -1,7 +1,5 @@
 package id.desaflow.portal.web;
 
-import java.util.List;
-import org.springframework.context.MessageSource;
 import id.desaflow.portal.backend.BackendUnavailableException;
 import id.desaflow.portal.backend.Problem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,6 +19,8 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.List;
 
 /** What every page needs, and the friendly pages shown when a service cannot help (never a stack trace). */
 @ControllerAdvice(annotations = Controller.class)

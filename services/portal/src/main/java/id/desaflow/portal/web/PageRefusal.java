@@ -16,11 +16,11 @@ public class PageRefusal extends RuntimeException {
         this.messageKey = messageKey;
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
-    String messageKey() {
+    public String messageKey() {
         return messageKey;
     }
 }

@@ -1,9 +1,9 @@
 package id.desaflow.portal.workflows;
 
-import org.springframework.http.HttpStatus;
-import id.desaflow.portal.web.PageRefusal;
 import id.desaflow.portal.signin.CurrentOfficial;
 import id.desaflow.portal.signin.Official;
+import id.desaflow.portal.web.PageRefusal;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**

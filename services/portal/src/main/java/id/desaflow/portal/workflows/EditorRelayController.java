@@ -82,7 +82,6 @@ class EditorRelayController {
     /** The editor's script shows the reason: the page's own refusal message, in the page's language. */
     @ExceptionHandler(Administrators.NotAnAdministrator.class)
     ResponseEntity<ProblemDetail> refused(Administrators.NotAnAdministrator e) {
-        return problem(HttpStatus.FORBIDDEN, messages.getMessage("workflows.forbidden", null,
-                LocaleContextHolder.getLocale()));
+        return problem(e.status(), messages.getMessage(e.messageKey(), null, LocaleContextHolder.getLocale()));
     }
 }

@@ -1,12 +1,12 @@
 package id.desaflow.portal.workflows;
 
-import org.springframework.http.HttpStatus;
-import id.desaflow.portal.web.PageRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.desaflow.portal.backend.BackendClients;
 import id.desaflow.portal.signin.CurrentOfficial;
 import id.desaflow.portal.signin.Official;
+import id.desaflow.portal.web.PageRefusal;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
