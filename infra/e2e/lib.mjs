@@ -69,7 +69,7 @@ export async function reloadUntil(page, url, text, timeoutMs = 90_000) {
   }
 }
 
-export const onIdentity = (url) => url.pathname.startsWith('/login') && url.origin !== new URL(BASE).origin;
+const onIdentity = (url) => url.pathname.startsWith('/login') && url.origin !== new URL(BASE).origin;
 
 /** An official signs in: the portal's "Masuk" leads to the identity service's page (username + password). */
 export async function signIn(page, username, next = '/petugas', shotName) {
@@ -95,16 +95,25 @@ export async function signInAsResident(page, nik, shotName) {
   await page.waitForURL((url) => url.origin === new URL(BASE).origin);
 }
 
-/** Withdraws a request as its resident (signing in if needed): lets a journey run again on kept data. */
-export async function cancelAsResident(page, trackingCode, nik) {
-  await page.goto(`${BASE}/lacak/${trackingCode}/batalkan`);
+/**
+ * On a page only the request's owner may open: signs in as the resident when sent to the sign-in, and confirms the NIK
+ * when asked (a browser that did not submit the request). `shotName`: the confirmation page's screenshot.
+ */
+export async function asOwner(page, nik, shotName) {
   if (onIdentity(new URL(page.url()))) {
     await signInAsResident(page, nik);
   }
   if (page.url().includes('/konfirmasi')) {
+    if (shotName) await shot(page, shotName);
     await page.fill('#f-nik', nik);
     await page.click('main form button[type="submit"]');
   }
+}
+
+/** Withdraws a request as its resident (signing in if needed): lets a journey run again on kept data. */
+export async function cancelAsResident(page, trackingCode, nik) {
+  await page.goto(`${BASE}/lacak/${trackingCode}/batalkan`);
+  await asOwner(page, nik);
   await page.fill('#f-alasan', 'Uji peramban: diajukan ulang');
   await page.click('button.danger');
   await page.waitForURL(/dibatalkan=1|tidakDapatDibatalkan=1/);

@@ -1,6 +1,6 @@
 // (a) A resident applies for a Surat Keterangan Usaha from a phone: form with documents, review, tracking code and
 // QR; verification sends it back (the name differs from the register), the resident corrects it.
-import { BASE, SRI, expect, jpeg, onIdentity, phone, reloadUntil, sendReviewed, shot, signInAsResident }
+import { BASE, SRI, asOwner, expect, jpeg, phone, reloadUntil, sendReviewed, shot, signInAsResident }
   from '../lib.mjs';
 
 export const state = {};
@@ -59,15 +59,8 @@ export async function revise(page, trackingCode, resident, shots) {
   const asked = await page.locator('main').innerText();
   await shot(page, shots[0]);
   await page.click('#perbaiki');
-  if (onIdentity(new URL(page.url()))) {
-    await signInAsResident(page, resident.nik);
-  }
   // the browser that submitted is known to own the request; a stranger would be asked for the NIK first
-  if (page.url().includes('/konfirmasi')) {
-    await shot(page, shots[1]);
-    await page.fill('#f-nik', resident.nik);
-    await page.click('main form button[type="submit"]');
-  }
+  await asOwner(page, resident.nik, shots[1]);
   await page.waitForSelector('#f-applicant-name');
   await shot(page, shots[2]);
   await page.fill('#f-applicant-name', resident.name);

@@ -144,7 +144,7 @@ async function expectOwnLoop(shapes, suffix, taskId) {
   const caught = waiting.out.map((f) => shapes.find((e) => e.id === f.to));
   const by = (m) => caught.find((e) => e.message === m);
   expect(by('RevisionVerified')?.out[0].to === 'Gateway_Ulang_' + suffix, 'a verified correction does not come back');
-  expect(shapes.find((e) => e.id === 'Gateway_Ulang_' + suffix).out[0].to === taskId, 'not back to the same step');
+  expect(at('Gateway_Ulang_').out[0].to === taskId, 'not back to the same step');
   const toRejection = 'Gateway_TolakPerbaikan_' + suffix;
   expect(by('RevisionFailed')?.out[0].to === toRejection, 'a failed correction is not rejected');
   const timer = caught.find((e) => e.timer === "${deadlines.of('perbaikan')}");
@@ -156,7 +156,7 @@ async function expectOwnLoop(shapes, suffix, taskId) {
 }
 
 async function save(p, file) {
-  const xml = await p.evaluate(async () => (await window.desaflowEditor.saveXML({ format: true })).xml);
+  const xml = await xmlOf(p);
   writeFileSync(path.join(out, file), xml);
   return xml;
 }

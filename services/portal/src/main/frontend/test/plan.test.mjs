@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   MAX_STEP_DAYS, ROLES, SHIFT, approvalStep, parseDue, stepDays, withDays, defaultStepName, approvalStepAt, candidateGroup, collides, decisionCondition, decisionsOf, dueDate,
-  insertLayout, needsOwnCancellation, ownRejectionBranch, revisionEntry
+  insertLayout, needsOwnCancellation, ownRejectionBranch, revisionEntry, box
 } from '../src/steps/plan.js';
 
 test('a step carries what the approval service requires of every user task', () => {
@@ -234,15 +234,14 @@ test('the revision loop takes free rows above the step, apart from every other s
   const boxes = [...loopShapes(at.revision), [at.again, { width: 50, height: 50 }], [at.task, { width: 100, height: 80 }],
     [at.gateway, { width: 50, height: 50 }], [at.rejection, { width: 100, height: 80 }], [at.end, { width: 36, height: 36 }],
     [at.cancelled, { width: 36, height: 36 }]]
-    .map(([c, s]) => ({ x: c.x - s.width / 2, y: c.y - s.height / 2, width: s.width, height: s.height }));
+    .map(([c, s]) => box(c, s));
   boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => assert.equal(collides(a, b), false,
     `${JSON.stringify(a)} touches ${JSON.stringify(b)}`)));
   // something above: the loop moves further up, never onto it
   const above = { x: 900, y: -100, width: 100, height: 80 };
   const moved = insertLayout(target, [above], { loop: true });
   assert.ok(moved.revision.revision.y < -50);
-  loopShapes(moved.revision).forEach(([c, s]) => assert.equal(collides({ x: c.x - s.width / 2, y: c.y - s.height / 2,
-    width: s.width, height: s.height }, above, 15), false));
+  loopShapes(moved.revision).forEach(([c, s]) => assert.equal(collides(box(c, s), above, 15), false));
   // without a loop nothing changes: no merge gateway, no loop
   const plain = insertLayout(target, []);
   assert.equal(plain.again, undefined);

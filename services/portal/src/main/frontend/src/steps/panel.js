@@ -72,8 +72,10 @@ export function stepPanel(modeler, t) {
     const element = current();
     pick.value = element ? element.id : '';
     insert.disabled = !canInsertBefore(element);
-    remove.disabled = !tools.stepAt(element);
-    swap.disabled = !tools.following(element);
+    // the step is worked out once per update: it walks the step's decision and revision loop
+    const step = tools.stepAt(element);
+    remove.disabled = !step;
+    swap.disabled = !(step && tools.stepAt(step.next));
     if (undo) {
       undo.disabled = !commandStack.canUndo();
     }
@@ -86,7 +88,6 @@ export function stepPanel(modeler, t) {
       }
       deadlineNow.textContent = own === undefined ? '' : own ? t('tDeadlineOwn', String(own)) : t('tDeadlineRole');
     }
-    const step = tools.stepAt(element);
     const role = step && roleOf(element.businessObject);
     // who decides at an approval step, in words: a role, or a decision table's choice (${kasiRole}, ${signerRole})
     chosen.textContent = !element ? t('tNothing') : step

@@ -64,8 +64,13 @@ export const MAX_STEP_DAYS = 30;
  */
 export function dueDate(role, days) {
   check(role);
+  return due("'" + role + "'", days);
+}
+
+/** ${deadlines.due(<role argument>[, <own days>])}: the one form the approval service's deploy rules accept. */
+function due(roleArgument, days) {
   const own = stepDays(days);
-  return "${deadlines.due('" + role + "'" + (own ? ', ' + own : '') + ')}';
+  return '${deadlines.due(' + roleArgument + (own ? ', ' + own : '') + ')}';
 }
 
 /** A step's own working days: empty means "the role's setting"; anything else must be a whole 1..MAX_STEP_DAYS. */
@@ -90,12 +95,11 @@ export function parseDue(expression) {
 
 /** The same due date with other days (null/empty: back to the role's setting); the role argument is kept as is. */
 export function withDays(expression, days) {
-  const due = parseDue(expression);
-  if (!due) {
+  const parsed = parseDue(expression);
+  if (!parsed) {
     throw new Error('Langkah ini tidak memakai batas waktu DesaFlow (${deadlines.due(...)})');
   }
-  const own = stepDays(days);
-  return '${deadlines.due(' + due.role + (own ? ', ' + own : '') + ')}';
+  return due(parsed.role, days);
 }
 
 export function decisionCondition(...decisions) {
@@ -158,7 +162,7 @@ export function stepIds(role, taken) {
 }
 
 /** A shape's box from its centre. */
-function box(centre, size) {
+export function box(centre, size) {
   return { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height };
 }
 
@@ -218,7 +222,7 @@ function search(place, fits, cy, signs) {
  * re-verification and the deadline, which go right to their own "Catat penolakan" (a flow down to the step's rejection
  * branch below would cross the main row).
  */
-export function loopLayout(again, task, gateway, y) {
+function loopLayout(again, task, gateway, y) {
   const up = y - 100;
   return {
     revision: { x: gateway.x, y },
@@ -394,10 +398,10 @@ export function ownRevisionLoop(step) {
   return returns ? { again, elements } : undefined;
 }
 
-/** The step whose own revision loop returns through this merge gateway, or undefined. */
+/** The step whose own revision loop returns through this merge gateway (with that `loop`), or undefined. */
 export function stepBehind(gateway) {
   const out = gateway && gateway.$type === 'bpmn:ExclusiveGateway' ? gateway.outgoing || [] : [];
   const step = out.length === 1 ? approvalStepAt(out[0].targetRef) : undefined;
   const loop = step && ownRevisionLoop(step);
-  return loop && loop.again === gateway ? step : undefined;
+  return loop && loop.again === gateway ? { ...step, loop } : undefined;
 }

@@ -72,7 +72,7 @@ export function stepTools(modeler) {
     if (bo.extensionElements) {
       bo.extensionElements.$parent = bo;
     }
-    return modeling.createShape(elementFactory.createShape({ type, businessObject: bo }), centre, parent);
+    return place(bo, centre, parent);
   }
 
   /** The file's message of this name (RequestCancelled, RevisionVerified, ...), added (undoably) when it has none. */
@@ -111,7 +111,8 @@ export function stepTools(modeler) {
     return bo;
   }
 
-  function catchEvent(bo, centre, parent) {
+  /** A shape for a business object already built (a task, an event, ...) at `centre`. */
+  function place(bo, centre, parent) {
     return modeling.createShape(elementFactory.createShape({ type: bo.$type, businessObject: bo }), centre, parent);
   }
 
@@ -134,9 +135,9 @@ export function stepTools(modeler) {
       name: 'Minta perbaikan', 'camunda:delegateExpression': REQUEST_REVISION
     }, at.revision, parent);
     const waiting = shape('bpmn:EventBasedGateway', ids.waiting, { name: 'Menunggu perbaikan' }, at.waiting, parent);
-    const verified = catchEvent(messageEvent('bpmn:IntermediateCatchEvent',
+    const verified = place(messageEvent('bpmn:IntermediateCatchEvent',
       { id: ids.verified, name: 'Perbaikan terverifikasi' }, REVISION_VERIFIED), at.verified, parent);
-    const failed = catchEvent(messageEvent('bpmn:IntermediateCatchEvent',
+    const failed = place(messageEvent('bpmn:IntermediateCatchEvent',
       { id: ids.failed, name: 'Verifikasi perbaikan gagal' }, REVISION_FAILED), at.failed, parent);
     const timeoutBo = bpmnFactory.create('bpmn:IntermediateCatchEvent',
       { id: ids.timeout, name: 'Batas waktu perbaikan habis' });
@@ -146,7 +147,7 @@ export function stepTools(modeler) {
     timer.$parent = timeoutBo;
     timer.timeDuration.$parent = timer;
     timeoutBo.eventDefinitions = [timer];
-    const timeout = catchEvent(timeoutBo, at.timeout, parent);
+    const timeout = place(timeoutBo, at.timeout, parent);
     const toRejection = shape('bpmn:ExclusiveGateway', ids.toRejection, { name: 'Ke penolakan' }, at.toRejection, parent);
     const rejection = shape('bpmn:ServiceTask', ids.loopRejection, {
       name: 'Catat penolakan', 'camunda:delegateExpression': RECORD_REJECTION
@@ -158,9 +159,7 @@ export function stepTools(modeler) {
     const left = (e) => ({ x: e.x, y: e.y + e.height / 2 });
     const right = (e) => ({ x: e.x + e.width, y: e.y + e.height / 2 });
     const fork = top(waiting).y - 25;
-    const revise = drawn(gateway, revision, [top(gateway), bottom(revision)]);
-    modeling.updateProperties(revise, { name: 'Perlu perbaikan', conditionExpression:
-      moddle.create('bpmn:FormalExpression', { body: decisionCondition('REVISE') }) });
+    route(gateway, revision, 'Perlu perbaikan', ['REVISE'], [top(gateway), bottom(revision)]);
     drawn(revision, waiting, [left(revision), right(waiting)]);
     drawn(waiting, verified, [left(waiting), right(verified)]);
     drawn(verified, again, [bottom(verified), top(again)]);
@@ -179,7 +178,7 @@ export function stepTools(modeler) {
     drawn(toRejection, rejection, [right(toRejection), left(rejection)]);
     drawn(rejection, end, [right(rejection), left(end)]);
     if (withdrawable) {
-      const withdrawal = catchEvent(messageEvent('bpmn:IntermediateCatchEvent',
+      const withdrawal = place(messageEvent('bpmn:IntermediateCatchEvent',
         { id: ids.waitingWithdrawal, name: 'Permohonan dibatalkan' }, REQUEST_CANCELLED), at.waitingWithdrawal, parent);
       const withdrawn = shape('bpmn:EndEvent', ids.waitingWithdrawn, { name: 'Dibatalkan' }, at.waitingWithdrawn, parent);
       drawn(waiting, withdrawal, [top(waiting), { x: top(waiting).x, y: fork }, { x: bottom(withdrawal).x, y: fork },
@@ -198,8 +197,9 @@ export function stepTools(modeler) {
     modeling.connect(boundary, end, { type: 'bpmn:SequenceFlow' });
   }
 
-  function route(gateway, target, name, decisions) {
-    const flow = modeling.connect(gateway, target, { type: 'bpmn:SequenceFlow' });
+  /** A decision's flow (drawn along `points` when given, else left to the layouter). */
+  function route(gateway, target, name, decisions, points) {
+    const flow = points ? drawn(gateway, target, points) : modeling.connect(gateway, target, { type: 'bpmn:SequenceFlow' });
     const condition = moddle.create('bpmn:FormalExpression', { body: decisionCondition(...decisions) });
     modeling.updateProperties(flow, { name, conditionExpression: condition });
     return flow;
@@ -280,14 +280,14 @@ export function stepTools(modeler) {
   function stepAt(element) {
     const behind = element && element.businessObject && stepBehind(element.businessObject);
     const at = behind ? registry.get(behind.task.id) : element;
-    const found = at && at.businessObject && approvalStepAt(at.businessObject);
+    const found = behind || (at && at.businessObject && approvalStepAt(at.businessObject));
     if (!found) {
       return undefined;
     }
     // the ends only the step's own withdrawal events lead to (the events themselves go with their task)
     const cancelled = (at.attachers || []).flatMap((a) => a.outgoing.map((f) => f.target))
       .filter((t) => t.type === 'bpmn:EndEvent' && t.incoming.length === 1);
-    const loop = ownRevisionLoop(found);
+    const loop = behind ? behind.loop : ownRevisionLoop(found);
     const shapes = (bos) => bos.map((bo) => registry.get(bo.id)).filter(Boolean);
     return {
       task: at,
