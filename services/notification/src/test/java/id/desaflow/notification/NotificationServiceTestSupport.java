@@ -7,6 +7,7 @@ import id.desaflow.contracts.events.NotificationDelivered;
 import id.desaflow.contracts.events.RequestSubmitted;
 import id.desaflow.contracts.events.Topics;
 import id.desaflow.notification.delivery.Channel;
+import id.desaflow.notification.delivery.FinalFailures;
 import id.desaflow.notification.delivery.Notification;
 import id.desaflow.notification.delivery.NotificationStatus;
 import id.desaflow.notification.delivery.Notifications;
@@ -17,6 +18,7 @@ import id.desaflow.platform.outbox.OutboxMessage;
 import id.desaflow.platform.test.EventRecorder;
 import id.desaflow.platform.test.InProcessMongo;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -88,7 +91,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EmbeddedKafka(kraft = true, partitions = 1)
 @InProcessMongo
 @AutoConfigureMockMvc
-@Import(NotificationServiceTestSupport.ShortMongoTimeouts.class)
+@Import({NotificationServiceTestSupport.ShortMongoTimeouts.class, NotificationServiceTestSupport.RelayBeforeFollowUp.class})
 public abstract class NotificationServiceTestSupport {
     public static final String VILLAGE = "3309012004";
     public static final String LETTER_TYPE = "surat-keterangan-usaha";
@@ -115,6 +118,22 @@ public abstract class NotificationServiceTestSupport {
         MongoClientSettingsBuilderCustomizer shortServerSelection() {
             return settings -> settings.applyToClusterSettings(
                     cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * Every final failure's follow-up first waits until the outbox relay has published the failure's event and
+     * removed it from the document: the interleaving that, when the follow-up saved the whole document again,
+     * published the event twice (seen once in CI). PhoneChannelsTest counts the failure events exactly.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class RelayBeforeFollowUp {
+        @Bean
+        FinalFailures afterTheRelay(MongoTemplate mongo) {
+            return failed -> await().atMost(WAIT).until(() -> {
+                Document stored = mongo.findById(failed.id(), Document.class, "notifications");
+                return stored == null || stored.getList("outbox", Object.class, List.of()).isEmpty();
+            });
         }
     }
 

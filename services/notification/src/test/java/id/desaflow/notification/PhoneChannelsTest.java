@@ -163,7 +163,9 @@ class PhoneChannelsTest extends NotificationServiceTestSupport {
         Notification fallback = awaitStatus(sms, NotificationStatus.PERMANENT_FAILURE);
         assertThat(fallback.fallbackOf()).isEqualTo(whatsApp);
         assertThat(fallback.lastError()).contains("21614").doesNotContain(TestGateways.e164(phone));
-        await().atMost(WAIT).until(() -> recorder().events(EventType.NOTIFICATION_FAILED, requestId).size() == 2);
+        // each failure published once, also when the relay publishes it before the fallback is planned (the
+        // test context's follow-ups wait for that); saving the failure again used to publish it a second time
+        await().atMost(WAIT).until(() -> recorder().events(EventType.NOTIFICATION_FAILED, requestId).size() >= 2);
         assertThat(recorder().events(EventType.NOTIFICATION_FAILED, requestId)).extracting(
                 e -> payload(e, NotificationFailed.class).channel()).containsExactlyInAnyOrder("WHATSAPP", "SMS");
 

@@ -173,8 +173,7 @@ class DeliveryDispatcher {
 
     private void followUp(Notification failed) {
         followUps.forEach(f -> f.followUp(failed));
-        failed.followUpDone();
-        saveQuietly(failed);
+        notifications.followedUp(failed.id());
     }
 
     /** A channel whose provider was removed from the configuration after its messages were queued. */

@@ -57,12 +57,7 @@ class DeliveryReceipts {
                     notification.maskedRecipient(), notification.status());
             if (notification.followUpPending()) {
                 followUps.forEach(f -> f.followUp(notification));
-                notification.followUpDone();
-                try {
-                    notifications.save(notification);
-                } catch (OptimisticLockingFailureException e) {
-                    log.debug("Follow-up of {} left to the dispatcher", notification.id());
-                }
+                notifications.followedUp(notification.id());
             }
             return;
         }

@@ -344,11 +344,6 @@ public class Notification extends AggregateRoot {
         updatedAt = now;
     }
 
-    /** The fallback for this failure is planned (or there is none). */
-    public void followUpDone() {
-        followUpPending = null;
-    }
-
     /** An administrator asks to try a failed message again, from scratch. */
     public void resend(String actor, Instant now) {
         if (expiresAt != null) {

@@ -2,6 +2,8 @@ package id.desaflow.notification.delivery;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
+import org.springframework.data.mongodb.repository.Update;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -18,6 +20,16 @@ public interface Notifications extends MongoRepository<Notification, String> {
             Channel channel, Collection<NotificationStatus> statuses, Instant now, Pageable page);
 
     List<Notification> findByFollowUpPendingTrue(Pageable page);
+
+    /**
+     * The fallback of a final failure is planned (or there is none). An update of that one field, not a save: the
+     * outbox relay may have published and removed the failure's event since the failure was saved, and saving the
+     * whole document again would put the event back and publish it a second time. The version moves on so a stale
+     * copy cannot set the follow-up pending again.
+     */
+    @Query("{ '_id' : ?0 }")
+    @Update("{ '$unset' : { 'followUpPending' : 1 }, '$inc' : { 'version' : 1 } }")
+    void followedUp(String id);
 
     /** Every message one event caused for one person, on any channel. */
     List<Notification> findByCausedByAndRecipientKey(String causedBy, String recipientKey);
