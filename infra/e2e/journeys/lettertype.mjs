@@ -1,7 +1,7 @@
 // (f) Issue 8, letter types: the village admin changes the Surat Keterangan Penghasilan for Desa Beji (a letter type no
-// other journey uses, open to residents online): adds a required field "Nama tempat bekerja", moves it up, changes
-// the classification code and puts the new field into the letter's statement. Sri then meets the new field in the
-// form and cannot go on without it; the officials approve; the letter's number starts with the new classification
+// other journey uses, open to residents online): adds a required field "Nama tempat bekerja", moves it up, gives it
+// an English label, changes the classification code and puts the new field into the letter's statement. The English
+// form shows the English label; Sri then meets the new field in the form and cannot go on without it; the officials approve; the letter's number starts with the new classification
 // code and the letter's text carries the field's value (approval reads the village's version from the
 // LetterTypeChanged event). At the end the admin goes back to the shipped definition, so the journey runs again on
 // kept data.
@@ -11,7 +11,8 @@ import { officialsApprove } from './official.mjs';
 
 const TYPE = 'surat-keterangan-penghasilan';
 const EDIT = `/admin/jenis-surat/${TYPE}`;
-const FIELD = { name: 'tempatBekerja', label: 'Nama tempat bekerja', value: 'Kelompok Tani Sido Makmur' };
+const FIELD = { name: 'tempatBekerja', label: 'Nama tempat bekerja', labelEn: 'Name of workplace',
+  value: 'Kelompok Tani Sido Makmur' };
 const CLASSIFICATION = '500.9';
 const SHIPPED_CLASSIFICATION = '500';
 
@@ -50,6 +51,10 @@ async function adminChangesTheLetterType(admin) {
   // one place up: before "Keperluan surat"
   await admin.click(`button[value="naik-${shippedRows}"]`);
   await admin.locator(`#isian-${shippedRows - 1}`, { hasText: FIELD.label }).waitFor();
+  // its English label, folded away under the row for residents who read the portal in English
+  const labelEn = `#f-fields-${shippedRows - 1}-labelEn`;
+  await admin.locator(`#isian-${shippedRows - 1} details.english summary`).click();
+  await admin.fill(labelEn, FIELD.labelEn);
   await admin.fill('#f-classificationCode', CLASSIFICATION);
   const statement = await admin.inputValue('#f-statement');
   await admin.fill('#f-statement', `${statement} Tempat bekerja: {${FIELD.name}}.`);
@@ -60,6 +65,7 @@ async function adminChangesTheLetterType(admin) {
   await admin.waitForURL(/hasil=disimpan/);
   expect((await admin.locator('#hasil').innerText()).includes('Tersimpan sebagai versi'), 'no saved confirmation');
   expect(await admin.inputValue('#f-classificationCode') === CLASSIFICATION, 'the classification code was not kept');
+  expect(await admin.inputValue(labelEn) === FIELD.labelEn, 'the English label was not kept');
   const latest = await admin.locator('#versi li').first().innerText();
   expect(latest.includes(`isian ditambah: ${FIELD.label}`) && latest.includes(`${SHIPPED_CLASSIFICATION} → ${CLASSIFICATION}`),
     `the history does not say what changed: ${latest}`);
@@ -73,6 +79,10 @@ async function residentApplies() {
   await signInAsResident(page, SRI.nik);
   await page.waitForURL(new RegExp(`/surat/${TYPE}/ajukan`));
   const input = `#f-data-${FIELD.name}`;
+  await page.goto(`${BASE}/surat/${TYPE}/ajukan?lang=en`);
+  expect((await page.locator(`label[for="f-data-${FIELD.name}"]`).innerText()).includes(FIELD.labelEn),
+    'the English form does not show the English label');
+  await page.goto(`${BASE}/surat/${TYPE}/ajukan?lang=id`);
   expect(await page.locator(input).count() === 1, 'the form does not show the new field');
   expect((await page.locator(`label[for="f-data-${FIELD.name}"]`).innerText()).includes(FIELD.label),
     'the new field is not labelled as the admin wrote it');

@@ -184,6 +184,13 @@ class LetterTypePagesTest extends PortalTest {
         assertThat(page.getElementById("isian-1").select("input[type=checkbox]")).isEmpty();
         assertThat(page.getElementById("isian-1").text()).contains("tetap wajib");
         assertThat(page.getElementById("dokumen-0").select("button")).isEmpty();
+        // the English texts are there to change, folded away under each row
+        assertThat(page.getElementById("f-fields-0-labelEn").val()).isEqualTo("Occupation");
+        assertThat(page.getElementById("f-fields-0-labelEn").closest("details").hasAttr("open"))
+                .isFalse();
+        assertThat(page.getElementById("f-fields-0-helpEn")).isNotNull();
+        assertThat(page.getElementById("f-attachments-0-labelEn").val()).isEqualTo("ID card");
+        assertThat(page.getElementById("f-attachments-0-helpEn")).as("documents have no English help").isNull();
         assertThat(page.getElementById("f-statement").text()).contains("{keperluan}");
         assertThat(page.select(".placeholders").text()).contains("{keperluan} — Keperluan surat")
                 .contains("{desa} — nama desa");
@@ -222,6 +229,8 @@ class LetterTypePagesTest extends PortalTest {
         Backends.INTAKE.verify(0, putRequestedFor(urlEqualTo(DEFINITION)));
 
         mvc.perform(submit(page, "simpan", Map.of("classificationCode", "474.21",
+                        "fields[0].labelEn", "Job", "fields[0].helpEn", "As on your KTP",
+                        "attachments[0].labelEn", "Identity card (KTP)",
                         "statement", "Penduduk Desa {desa}, calon pasangan {namaCalonPasangan}.")).session(admin))
                 .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/admin/jenis-surat/" + BMN
                         + "?hasil=disimpan"));
@@ -229,11 +238,11 @@ class LetterTypePagesTest extends PortalTest {
                 equalTo("demo-beji-admin")).withRequestBody(equalToJson("""
                 {"basedOn":3,"classificationCode":"474.21",
                  "requirements":["Fotokopi KTP","Fotokopi Kartu Keluarga"],
-                 "fields":[{"name":"pekerjaan","required":false},
+                 "fields":[{"name":"pekerjaan","labelEn":"Job","helpEn":"As on your KTP","required":false},
                            {"name":"namaCalonPasangan","label":"Nama calon pasangan","required":true,"kind":"text",
                             "maxLength":100},
                            {"name":"keperluan","required":true,"help":"Contoh: persyaratan melamar CPNS"}],
-                 "attachments":[{"kind":"ktp","label":"KTP pemohon","required":true}],
+                 "attachments":[{"kind":"ktp","label":"KTP pemohon","labelEn":"Identity card (KTP)","required":true}],
                  "title":"SURAT KETERANGAN BELUM MENIKAH",
                  "statement":"Penduduk Desa {desa}, calon pasangan {namaCalonPasangan}."}""", false, true)));
     }
