@@ -23,7 +23,10 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -72,10 +75,7 @@ class MongoOutboxRelayTest {
 
     @Test
     void publishesPendingEventsInOrderAndEmptiesTheOutbox() {
-        Map<String, Object> props = KafkaTestUtils.producerProps(broker);
-        var kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
-                new ByteArraySerializer()));
-        var relay = new MongoOutboxRelay(mongo, new EventPublisher(kafka, "test"), List.of("things"));
+        var relay = new MongoOutboxRelay(mongo, new EventPublisher(kafka(), "test"), List.of("things"));
 
         Thing thing = new Thing("req-1");
         thing.cancel();
@@ -94,6 +94,66 @@ class MongoOutboxRelayTest {
             assertThat(ids).doesNotHaveDuplicates();
             assertThat(recorder.events().get(0).source()).isEqualTo("/desaflow/test");
         }
+    }
+
+    /**
+     * A copy loaded before the relay removed an event, saved after (say, a second change in the same operation),
+     * writes the event back; the relay removes it again and does not publish it twice.
+     */
+    @Test
+    void anEventWrittenBackByAStaleSaveIsNotPublishedAgain() {
+        var relay = new MongoOutboxRelay(mongo, new EventPublisher(kafka(), "test"), List.of("things"));
+        Thing thing = new Thing("req-4");
+        thing.cancel();
+        mongo.save(thing);
+        Thing stale = mongo.findById("req-4", Thing.class, "things");
+
+        assertThat(relay.relay("things")).isEqualTo(1);
+        mongo.save(stale);
+        assertThat(mongo.findById("req-4", Thing.class, "things").pendingEvents()).as("written back").hasSize(1);
+        assertThat(relay.relay("things")).isZero();
+        assertThat(mongo.findById("req-4", Thing.class, "things").pendingEvents()).isEmpty();
+
+        // one partition: a second copy of req-4's event would arrive before the next event
+        Thing next = new Thing("req-5");
+        next.cancel();
+        mongo.save(next);
+        assertThat(relay.relay("things")).isEqualTo(1);
+        try (var recorder = new EventRecorder(broker.getBrokersAsString(), Topics.INTAKE)) {
+            recorder.await(e -> e.subject().equals("req-5"));
+            assertThat(recorder.events(EventType.REQUEST_CANCELLED, "req-4")).hasSize(1);
+        }
+    }
+
+    @Test
+    void publishedIdsAreForgottenAfterADay() {
+        Instant t0 = Instant.parse("2026-11-20T08:00:00Z");
+        Thing early = new Thing("req-6");
+        early.cancel();
+        mongo.save(early);
+        new MongoOutboxRelay(mongo, new EventPublisher(kafka(), "test"), List.of("things"),
+                Clock.fixed(t0, ZoneOffset.UTC)).relay("things");
+        Thing late = new Thing("req-7");
+        late.cancel();
+        mongo.save(late);
+        var dayLater = new MongoOutboxRelay(mongo, new EventPublisher(kafka(), "test"), List.of("things"),
+                Clock.fixed(t0.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+        dayLater.relay("things");
+
+        dayLater.forgetOldIds();
+
+        assertThat(mongo.findById(early.pendingEvents().get(0).eventId(), org.bson.Document.class,
+                MongoOutboxRelay.PUBLISHED)).isNull();
+        assertThat(mongo.findById(late.pendingEvents().get(0).eventId(), org.bson.Document.class,
+                MongoOutboxRelay.PUBLISHED)).isNotNull();
+        assertThat(mongo.indexOps(MongoOutboxRelay.PUBLISHED).getIndexInfo())
+                .anyMatch(index -> index.isIndexForFields(List.of("at")));
+    }
+
+    private KafkaTemplate<String, byte[]> kafka() {
+        Map<String, Object> props = KafkaTestUtils.producerProps(broker);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
+                new ByteArraySerializer()));
     }
 
     @Test
