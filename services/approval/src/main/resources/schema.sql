@@ -97,6 +97,8 @@ CREATE TABLE IF NOT EXISTS workflow_migration (
     started_by   VARCHAR(64)  NOT NULL,
     started_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
+-- Session 7: the worker's last sign of life; a RUNNING migration silent for longer than the lease lost its replica.
+ALTER TABLE workflow_migration ADD COLUMN IF NOT EXISTS heartbeat_at TIMESTAMP WITH TIME ZONE;
 
 -- Session 5: each village's latest version of a letter type (LetterTypeChanged from intake; the event's JSON), so
 -- numbers and letters use the village's classification code and wording after a restart too.

@@ -1,9 +1,9 @@
 package id.desaflow.approval.workflow;
 
-import id.desaflow.approval.process.ProcessVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.desaflow.approval.process.ProcessVariables;
 import id.desaflow.platform.security.Actor;
 import id.desaflow.platform.web.FieldProblem;
 import id.desaflow.platform.web.InvalidInputException;
@@ -21,20 +21,22 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -52,7 +54,10 @@ class WorkflowMigrations {
     private final WorkflowStore store;
     private final TransactionTemplate rolledBack;
     private final Clock clock;
+    private final Duration lease;
     private final ObjectMapper json = new ObjectMapper();
+    /** Never taken for abandoned here, even if one request takes longer than the lease to move. */
+    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
     // one at a time: migrations are rare and the engine's database is shared with the approvals
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "workflow-migration");
@@ -61,8 +66,10 @@ class WorkflowMigrations {
     });
 
     WorkflowMigrations(RuntimeService runtime, WorkflowAdministration administration, WorkflowStore store,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock,
+            @Value("${desaflow.workflows.migration-lease:PT2M}") Duration lease) {
         this.clock = clock;
+        this.lease = lease;
         this.runtime = runtime;
         this.administration = administration;
         this.store = store;
@@ -133,6 +140,15 @@ class WorkflowMigrations {
     }
 
     private void run(String migrationId, Prepared prepared) {
+        runningHere.add(migrationId);
+        try {
+            moveAll(migrationId, prepared);
+        } finally {
+            runningHere.remove(migrationId);
+        }
+    }
+
+    private void moveAll(String migrationId, Prepared prepared) {
         int migrated = 0;
         List<Failure> failed = new ArrayList<>();
         for (ProcessInstance instance : prepared.instances()) {
@@ -147,9 +163,9 @@ class WorkflowMigrations {
             } else {
                 failed.add(new Failure(instance.getBusinessKey(), reason));
             }
-            store.migrationProgress(migrationId, "RUNNING", migrated, toJson(failed));
+            store.migrationProgress(migrationId, "RUNNING", migrated, toJson(failed), clock.instant());
         }
-        store.migrationProgress(migrationId, "DONE", migrated, toJson(failed));
+        store.migrationProgress(migrationId, "DONE", migrated, toJson(failed), clock.instant());
         log.info("Migration {} done: {} moved, {} failed", migrationId, migrated, failed.size());
     }
 
@@ -279,17 +295,24 @@ class WorkflowMigrations {
     }
 
     /**
-     * A migration the service stopped in the middle ends as DONE with what it moved and a note: running it again is
-     * safe, the requests already moved are no longer on the source version.
+     * A migration whose replica stopped in the middle (no progress for longer than the lease; the worker writes after
+     * every request) ends as DONE with what it moved and a note: running it again is safe, the requests already moved
+     * are no longer on the source version. Checked on every replica, so it does not wait for that one to restart.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void endInterrupted() {
-        for (WorkflowStore.MigrationRow row : store.runningMigrations()) {
+    @Scheduled(fixedDelayString = "${desaflow.workflows.migration-check:PT1M}")
+    void endAbandoned() {
+        Instant now = clock.instant();
+        Instant silentSince = now.minus(lease);
+        for (WorkflowStore.MigrationRow row : store.abandonedMigrations(silentSince)) {
+            if (runningHere.contains(row.migrationId())) {
+                continue;
+            }
             List<Failure> failed = new ArrayList<>(failures(row.failedJson()));
-            failed.add(new Failure(null, "Pemindahan terhenti karena layanan dimulai ulang setelah " + row.migrated()
-                    + " dari " + row.instances() + " permohonan; jalankan lagi untuk sisanya"));
-            store.migrationProgress(row.migrationId(), "DONE", row.migrated(), toJson(failed));
-            log.warn("Migration {} was interrupted by a restart and is closed", row.migrationId());
+            failed.add(new Failure(null, "Pemindahan terhenti karena layanan yang menjalankannya berhenti setelah "
+                    + row.migrated() + " dari " + row.instances() + " permohonan; jalankan lagi untuk sisanya"));
+            if (store.closeAbandoned(row.migrationId(), toJson(failed), silentSince, now)) {
+                log.warn("Migration {} stopped with its service and is closed", row.migrationId());
+            }
         }
     }
 

@@ -82,20 +82,30 @@ class WorkflowStore {
 
     void migrationStarted(String migrationId, String key, int instances, String by, Instant at) {
         jdbc.update("INSERT INTO workflow_migration (migration_id, process_key, status, instances, migrated, failed, "
-                + "started_by, started_at) VALUES (?, ?, 'RUNNING', ?, 0, '[]', ?, ?)", migrationId, key, instances, by,
-                Timestamp.from(at));
+                + "started_by, started_at, heartbeat_at) VALUES (?, ?, 'RUNNING', ?, 0, '[]', ?, ?, ?)", migrationId,
+                key, instances, by, Timestamp.from(at), Timestamp.from(at));
     }
 
-    void migrationProgress(String migrationId, String status, int migrated, String failedJson) {
-        jdbc.update("UPDATE workflow_migration SET status = ?, migrated = ?, failed = ? WHERE migration_id = ?",
-                status, migrated, failedJson, migrationId);
+    /** Also the worker's heartbeat: a row it keeps updating is not taken for abandoned. */
+    void migrationProgress(String migrationId, String status, int migrated, String failedJson, Instant at) {
+        jdbc.update("UPDATE workflow_migration SET status = ?, migrated = ?, failed = ?, heartbeat_at = ? "
+                + "WHERE migration_id = ?", status, migrated, failedJson, Timestamp.from(at), migrationId);
     }
 
-    /** Migrations a stopped service left RUNNING; their worker is gone. */
-    List<MigrationRow> runningMigrations() {
-        return jdbc.query("SELECT * FROM workflow_migration WHERE status = 'RUNNING'", (rs, i) -> new MigrationRow(
+    /** RUNNING migrations whose worker has not been heard of since {@code silentSince}: its replica stopped. */
+    List<MigrationRow> abandonedMigrations(Instant silentSince) {
+        return jdbc.query("SELECT * FROM workflow_migration WHERE status = 'RUNNING' "
+                + "AND COALESCE(heartbeat_at, started_at) < ?", (rs, i) -> new MigrationRow(
                 rs.getString("migration_id"), rs.getString("process_key"), rs.getString("status"),
-                rs.getInt("instances"), rs.getInt("migrated"), rs.getString("failed"), rs.getString("started_by")));
+                rs.getInt("instances"), rs.getInt("migrated"), rs.getString("failed"), rs.getString("started_by")),
+                Timestamp.from(silentSince));
+    }
+
+    /** Closes an abandoned migration, unless its worker spoke up since (only one replica closes it). */
+    boolean closeAbandoned(String migrationId, String failedJson, Instant silentSince, Instant at) {
+        return jdbc.update("UPDATE workflow_migration SET status = 'DONE', failed = ?, heartbeat_at = ? "
+                + "WHERE migration_id = ? AND status = 'RUNNING' AND COALESCE(heartbeat_at, started_at) < ?",
+                failedJson, Timestamp.from(at), migrationId, Timestamp.from(silentSince)) == 1;
     }
 
     record MigrationRow(String migrationId, String key, String status, int instances, int migrated,

@@ -27,7 +27,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -322,17 +324,32 @@ class WorkflowAdminTest extends SpringServiceTest {
                 .getStatusCode().value()).isEqualTo(404);
     }
 
+    /**
+     * A migration whose replica stopped (no progress for longer than the lease) is closed by any replica, with a
+     * note; one whose worker is still writing, on this or another replica, is left running.
+     */
     @Test
-    void aMigrationARestartInterruptedIsClosedWithANote(@Autowired WorkflowMigrations migrations) throws Exception {
-        String migrationId = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO workflow_migration (migration_id, process_key, status, instances, migrated, failed, "
-                + "started_by, started_at) VALUES (?, ?, 'RUNNING', 3, 1, '[]', 'admin.beji', CURRENT_TIMESTAMP)",
-                migrationId, SKU);
-        migrations.endInterrupted();
-        JsonNode status = migration(migrationId);
+    void aMigrationWhoseReplicaStoppedIsClosedWithANoteOneStillRunningIsNot(
+            @Autowired WorkflowMigrations migrations) throws Exception {
+        String abandoned = UUID.randomUUID().toString();
+        String alive = UUID.randomUUID().toString();
+        String legacy = UUID.randomUUID().toString();
+        Timestamp longAgo = Timestamp.from(Instant.now().minus(Duration.ofMinutes(10)));
+        String insert = "INSERT INTO workflow_migration (migration_id, process_key, status, instances, migrated, "
+                + "failed, started_by, started_at, heartbeat_at) VALUES (?, ?, 'RUNNING', 3, 1, '[]', 'admin.beji', ?, ?)";
+        jdbc.update(insert, abandoned, SKU, longAgo, longAgo);
+        jdbc.update(insert, alive, SKU, longAgo, Timestamp.from(Instant.now()));
+        jdbc.update(insert, legacy, SKU, longAgo, null); // a row from before heartbeats: its start counts
+
+        migrations.endAbandoned();
+
+        JsonNode status = migration(abandoned);
         assertThat(status.path("status").asText()).isEqualTo("DONE");
         assertThat(status.path("migrated").asInt()).isEqualTo(1);
-        assertThat(status.path("failed").get(0).path("reason").asText()).contains("dimulai ulang", "1 dari 3");
+        assertThat(status.path("failed").get(0).path("reason").asText()).contains("berhenti", "1 dari 3");
+        assertThat(migration(legacy).path("status").asText()).isEqualTo("DONE");
+        assertThat(migration(alive).path("status").asText()).as("its worker wrote a minute ago").isEqualTo("RUNNING");
+        jdbc.update("UPDATE workflow_migration SET status = 'DONE' WHERE migration_id = ?", alive);
     }
 
     // --- the request side: RequestVerified in through Kafka, the officials' decisions through the tasks API
