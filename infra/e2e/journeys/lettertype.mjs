@@ -1,10 +1,10 @@
 // (f) Issue 8, letter types: the village admin changes the Surat Keterangan Penghasilan for Desa Beji (a letter type no
-// other journey uses, open to residents online): adds a required field "Nama tempat bekerja", moves it up, gives it
-// an English label, changes the classification code and puts the new field into the letter's statement. The English
-// form shows the English label; Sri then meets the new field in the form and cannot go on without it; the officials approve; the letter's number starts with the new classification
-// code and the letter's text carries the field's value (approval reads the village's version from the
-// LetterTypeChanged event). At the end the admin goes back to the shipped definition, so the journey runs again on
-// kept data.
+// other journey uses, open to residents online): adds a required field "Nama tempat bekerja", moves it up, gives it an
+// English label, changes the classification code and puts the new field into the letter's statement. The English form
+// shows the English label; Sri then meets the new field in the form and cannot go on without it; the officials approve;
+// the letter's number starts with the new classification code and the letter's text carries the field's value (approval
+// reads the village's version from the LetterTypeChanged event). At the end the admin goes back to the shipped
+// definition, so the journey runs again on kept data.
 import { BASE, SRI, expect, jpeg, phone, reloadUntil, sendReviewed, shot, signIn, signInAsResident }
   from '../lib.mjs';
 import { officialsApprove } from './official.mjs';

@@ -123,8 +123,9 @@ public abstract class NotificationServiceTestSupport {
 
     /**
      * Every final failure's follow-up first waits until the outbox relay has published the failure's event and
-     * removed it from the document: the interleaving that, when the follow-up saved the whole document again,
-     * published the event twice (seen once in CI). PhoneChannelsTest counts the failure events exactly.
+     * removed it from the document: the interleaving in which a follow-up that saved the whole document again wrote
+     * the event back (seen once in CI). PhoneChannelsTest counts the failure events exactly; FollowedUpTest checks
+     * the mark itself, without the relay's own guard against such write-backs.
      */
     @TestConfiguration(proxyBeanMethods = false)
     static class RelayBeforeFollowUp {

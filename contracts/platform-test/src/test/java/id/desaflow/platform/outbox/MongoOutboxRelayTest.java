@@ -8,6 +8,7 @@ import id.desaflow.contracts.events.RequestCancelled;
 import id.desaflow.contracts.events.Topics;
 import id.desaflow.platform.test.EventRecorder;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +44,7 @@ class MongoOutboxRelayTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    private final List<DefaultKafkaProducerFactory<String, byte[]>> producers = new ArrayList<>();
 
     @Document("things")
     static class Thing extends AggregateRoot {
@@ -147,13 +151,20 @@ class MongoOutboxRelayTest {
         assertThat(mongo.findById(late.pendingEvents().get(0).eventId(), org.bson.Document.class,
                 MongoOutboxRelay.PUBLISHED)).isNotNull();
         assertThat(mongo.indexOps(MongoOutboxRelay.PUBLISHED).getIndexInfo())
-                .anyMatch(index -> index.isIndexForFields(List.of("at")));
+                .anyMatch(index -> index.isIndexForFields(List.of("at"))
+                        && index.getExpireAfter().equals(Optional.of(Duration.ofDays(1))));
     }
 
     private KafkaTemplate<String, byte[]> kafka() {
         Map<String, Object> props = KafkaTestUtils.producerProps(broker);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
-                new ByteArraySerializer()));
+        var producers = new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producers.add(producers);
+        return new KafkaTemplate<>(producers);
+    }
+
+    @AfterEach
+    void closeProducers() {
+        producers.forEach(DefaultKafkaProducerFactory::destroy);
     }
 
     @Test

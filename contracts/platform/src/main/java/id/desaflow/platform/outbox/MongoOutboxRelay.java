@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Publishes the events that {@link AggregateRoot}s saved in their documents, oldest document first and each
- * document's events in order, then removes each published event by id. At-least-once: a crash between publish
+ * Publishes the events that {@link AggregateRoot}s saved in their documents, each document's events in order (the
+ * order that matters: one aggregate's events), then removes each published event by id. At-least-once: a crash between publish
  * and removal publishes again, and consumers skip the repeat by event id.
  * <p>
  * The ids of published events are kept for a day ({@value #PUBLISHED}): a copy of an aggregate loaded before an event
@@ -112,11 +112,15 @@ public class MongoOutboxRelay {
             return;
         }
         nextPurge = now.plus(Duration.ofHours(1));
-        try {
-            if (!indexed) {
+        if (!indexed) {
+            try {
                 mongo.indexOps(PUBLISHED).createIndex(new Index().on("at", Sort.Direction.ASC).expire(KEEP));
                 indexed = true;
+            } catch (RuntimeException e) {
+                log.warn("Could not create the TTL index of {}; the hourly purge still runs", PUBLISHED, e);
             }
+        }
+        try {
             mongo.remove(Query.query(Criteria.where("at").lt(Date.from(now.minus(KEEP)))), PUBLISHED);
         } catch (RuntimeException e) {
             nextPurge = now.plus(Duration.ofMinutes(1));

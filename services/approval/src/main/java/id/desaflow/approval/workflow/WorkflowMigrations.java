@@ -56,8 +56,11 @@ class WorkflowMigrations {
     private final Clock clock;
     private final Duration lease;
     private final ObjectMapper json = new ObjectMapper();
-    /** Never taken for abandoned here, even if one request takes longer than the lease to move. */
-    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+    /**
+     * Started here and not finished, queued behind another one included: kept alive by {@link #endAbandoned}'s
+     * heartbeat, so no replica takes them for abandoned, even if one request takes longer than the lease to move.
+     */
+    private final Set<String> ownedHere = ConcurrentHashMap.newKeySet();
     // one at a time: migrations are rare and the engine's database is shared with the approvals
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "workflow-migration");
@@ -127,6 +130,7 @@ class WorkflowMigrations {
                 request.village(), "Pemindahan " + migrationId + ": " + prepared.instances().size()
                 + " permohonan dari versi " + request.fromVersion() + " ke versi " + request.toVersion()
                 + ", pemetaan " + prepared.mappings()));
+        ownedHere.add(migrationId);
         worker.submit(() -> run(migrationId, prepared));
         return new Started(migrationId);
     }
@@ -140,11 +144,10 @@ class WorkflowMigrations {
     }
 
     private void run(String migrationId, Prepared prepared) {
-        runningHere.add(migrationId);
         try {
             moveAll(migrationId, prepared);
         } finally {
-            runningHere.remove(migrationId);
+            ownedHere.remove(migrationId);
         }
     }
 
@@ -163,7 +166,11 @@ class WorkflowMigrations {
             } else {
                 failed.add(new Failure(instance.getBusinessKey(), reason));
             }
-            store.migrationProgress(migrationId, "RUNNING", migrated, toJson(failed), clock.instant());
+            if (!store.migrationProgress(migrationId, "RUNNING", migrated, toJson(failed), clock.instant())) {
+                log.warn("Migration {} was closed as abandoned meanwhile; stopping after {} moved", migrationId,
+                        migrated);
+                return;
+            }
         }
         store.migrationProgress(migrationId, "DONE", migrated, toJson(failed), clock.instant());
         log.info("Migration {} done: {} moved, {} failed", migrationId, migrated, failed.size());
@@ -295,18 +302,17 @@ class WorkflowMigrations {
     }
 
     /**
-     * A migration whose replica stopped in the middle (no progress for longer than the lease; the worker writes after
-     * every request) ends as DONE with what it moved and a note: running it again is safe, the requests already moved
-     * are no longer on the source version. Checked on every replica, so it does not wait for that one to restart.
+     * First the heartbeat of the migrations this replica owns; then a migration whose replica stopped in the middle
+     * (no heartbeat for longer than the lease, which must be longer than this check's interval) ends as DONE with
+     * what it moved and a note: running it again is safe, the requests already moved are no longer on the source
+     * version. Checked on every replica, so it does not wait for that one to restart.
      */
     @Scheduled(fixedDelayString = "${desaflow.workflows.migration-check:PT1M}")
     void endAbandoned() {
         Instant now = clock.instant();
+        ownedHere.forEach(id -> store.migrationHeartbeat(id, now));
         Instant silentSince = now.minus(lease);
         for (WorkflowStore.MigrationRow row : store.abandonedMigrations(silentSince)) {
-            if (runningHere.contains(row.migrationId())) {
-                continue;
-            }
             List<Failure> failed = new ArrayList<>(failures(row.failedJson()));
             failed.add(new Failure(null, "Pemindahan terhenti karena layanan yang menjalankannya berhenti setelah "
                     + row.migrated() + " dari " + row.instances() + " permohonan; jalankan lagi untuk sisanya"));

@@ -86,10 +86,20 @@ class WorkflowStore {
                 key, instances, by, Timestamp.from(at), Timestamp.from(at));
     }
 
-    /** Also the worker's heartbeat: a row it keeps updating is not taken for abandoned. */
-    void migrationProgress(String migrationId, String status, int migrated, String failedJson, Instant at) {
-        jdbc.update("UPDATE workflow_migration SET status = ?, migrated = ?, failed = ?, heartbeat_at = ? "
-                + "WHERE migration_id = ?", status, migrated, failedJson, Timestamp.from(at), migrationId);
+    /**
+     * Also the worker's heartbeat. Only while RUNNING: a migration another replica closed as abandoned stays closed.
+     * @return false when it is no longer RUNNING
+     */
+    boolean migrationProgress(String migrationId, String status, int migrated, String failedJson, Instant at) {
+        return jdbc.update("UPDATE workflow_migration SET status = ?, migrated = ?, failed = ?, heartbeat_at = ? "
+                + "WHERE migration_id = ? AND status = 'RUNNING'", status, migrated, failedJson, Timestamp.from(at),
+                migrationId) == 1;
+    }
+
+    /** A migration still owned by a live replica, also while it waits for the worker. */
+    void migrationHeartbeat(String migrationId, Instant at) {
+        jdbc.update("UPDATE workflow_migration SET heartbeat_at = ? WHERE migration_id = ? AND status = 'RUNNING'",
+                Timestamp.from(at), migrationId);
     }
 
     /** RUNNING migrations whose worker has not been heard of since {@code silentSince}: its replica stopped. */

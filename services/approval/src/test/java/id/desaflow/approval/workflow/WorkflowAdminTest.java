@@ -330,7 +330,7 @@ class WorkflowAdminTest extends SpringServiceTest {
      */
     @Test
     void aMigrationWhoseReplicaStoppedIsClosedWithANoteOneStillRunningIsNot(
-            @Autowired WorkflowMigrations migrations) throws Exception {
+            @Autowired WorkflowMigrations migrations, @Autowired WorkflowStore store) throws Exception {
         String abandoned = UUID.randomUUID().toString();
         String alive = UUID.randomUUID().toString();
         String legacy = UUID.randomUUID().toString();
@@ -348,7 +348,11 @@ class WorkflowAdminTest extends SpringServiceTest {
         assertThat(status.path("migrated").asInt()).isEqualTo(1);
         assertThat(status.path("failed").get(0).path("reason").asText()).contains("berhenti", "1 dari 3");
         assertThat(migration(legacy).path("status").asText()).isEqualTo("DONE");
-        assertThat(migration(alive).path("status").asText()).as("its worker wrote a minute ago").isEqualTo("RUNNING");
+        assertThat(migration(alive).path("status").asText()).as("its worker wrote just now").isEqualTo("RUNNING");
+        // a worker that was only slow finds its migration closed and stops; the close note stays
+        assertThat(store.migrationProgress(abandoned, "RUNNING", 2, "[]", Instant.now())).isFalse();
+        assertThat(migration(abandoned).path("status").asText()).isEqualTo("DONE");
+        assertThat(migration(abandoned).path("migrated").asInt()).isEqualTo(1);
         jdbc.update("UPDATE workflow_migration SET status = 'DONE' WHERE migration_id = ?", alive);
     }
 

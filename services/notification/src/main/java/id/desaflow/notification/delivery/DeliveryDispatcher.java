@@ -36,16 +36,16 @@ class DeliveryDispatcher {
 
     private final Notifications notifications;
     private final Gateways gateways;
-    private final List<FinalFailures> followUps;
+    private final FinalFailureFollowUp followUp;
     private final DeliveryPolicy policy;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DeliveryDispatcher(Notifications notifications, Gateways gateways, List<FinalFailures> followUps,
+    DeliveryDispatcher(Notifications notifications, Gateways gateways, FinalFailureFollowUp followUp,
             DeliveryPolicy policy, Clock clock, MeterRegistry meters) {
         this.notifications = notifications;
         this.gateways = gateways;
-        this.followUps = followUps;
+        this.followUp = followUp;
         this.policy = policy;
         this.clock = clock;
         this.meters = meters;
@@ -160,20 +160,15 @@ class DeliveryDispatcher {
             notification = fresh.get();
         }
         if (notification.followUpPending()) {
-            followUp(notification);
+            followUp.run(notification);
         }
     }
 
     /** Final failures whose fallback was not planned yet (also after a crash right after the failure was saved). */
     private void followUpFinalFailures() {
         for (Notification failed : notifications.findByFollowUpPendingTrue(PageRequest.of(0, policy.batchSize()))) {
-            followUp(failed);
+            followUp.run(failed);
         }
-    }
-
-    private void followUp(Notification failed) {
-        followUps.forEach(f -> f.followUp(failed));
-        notifications.followedUp(failed.id());
     }
 
     /** A channel whose provider was removed from the configuration after its messages were queued. */

@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /** Applies providers' delivery receipts to their messages. A repeated or late receipt changes nothing. */
@@ -19,15 +18,15 @@ class DeliveryReceipts {
     private static final int TRIES = 3;
 
     private final Notifications notifications;
-    private final List<FinalFailures> followUps;
+    private final FinalFailureFollowUp followUp;
     private final DeliveryPolicy policy;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DeliveryReceipts(Notifications notifications, List<FinalFailures> followUps, DeliveryPolicy policy, Clock clock,
+    DeliveryReceipts(Notifications notifications, FinalFailureFollowUp followUp, DeliveryPolicy policy, Clock clock,
             MeterRegistry meters) {
         this.notifications = notifications;
-        this.followUps = followUps;
+        this.followUp = followUp;
         this.policy = policy;
         this.clock = clock;
         this.meters = meters;
@@ -56,8 +55,7 @@ class DeliveryReceipts {
             log.info("Receipt from {}: notification {} to {} is {}", provider, notification.id(),
                     notification.maskedRecipient(), notification.status());
             if (notification.followUpPending()) {
-                followUps.forEach(f -> f.followUp(notification));
-                notifications.followedUp(notification.id());
+                followUp.run(notification);
             }
             return;
         }

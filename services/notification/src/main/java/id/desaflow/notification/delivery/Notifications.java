@@ -24,12 +24,13 @@ public interface Notifications extends MongoRepository<Notification, String> {
     /**
      * The fallback of a final failure is planned (or there is none). An update of that one field, not a save: the
      * outbox relay may have published and removed the failure's event since the failure was saved, and saving the
-     * whole document again would put the event back and publish it a second time. The version moves on so a stale
-     * copy cannot set the follow-up pending again.
+     * whole document again would put the event back. Only at the version the follow-up saw (a resend and a new
+     * failure meanwhile keep their own follow-up); the version moves on so a stale copy cannot set it again.
+     * @return 1, or 0 when the message changed meanwhile
      */
-    @Query("{ '_id' : ?0 }")
+    @Query("{ '_id' : ?0, 'version' : ?1 }")
     @Update("{ '$unset' : { 'followUpPending' : 1 }, '$inc' : { 'version' : 1 } }")
-    void followedUp(String id);
+    long followedUp(String id, Long version);
 
     /** Every message one event caused for one person, on any channel. */
     List<Notification> findByCausedByAndRecipientKey(String causedBy, String recipientKey);

@@ -189,6 +189,9 @@ class LetterTypePagesTest extends PortalTest {
         assertThat(page.getElementById("f-fields-0-labelEn").closest("details").hasAttr("open"))
                 .isFalse();
         assertThat(page.getElementById("f-fields-0-helpEn")).isNotNull();
+        assertThat(page.getElementById("f-fields-0-labelEn").closest("details").selectFirst("summary").text())
+                .isEqualTo("Teks bahasa Inggris: Pekerjaan");
+        assertThat(page.getElementById("f-fields-0-labelEn").attr("aria-describedby")).isEqualTo("f-fields-0-en-hint");
         assertThat(page.getElementById("f-attachments-0-labelEn").val()).isEqualTo("ID card");
         assertThat(page.getElementById("f-attachments-0-helpEn")).as("documents have no English help").isNull();
         assertThat(page.getElementById("f-statement").text()).contains("{keperluan}");
@@ -271,6 +274,7 @@ class LetterTypePagesTest extends PortalTest {
                 .withHeader("Content-Type", "application/problem+json").withBody("""
                         {"title":"Input tidak valid","status":400,"errors":[
                           {"field":"fields[0].label","message":"Wajib diisi"},
+                          {"field":"fields[1].labelEn","message":"Label bahasa Inggris berisi karakter kendali"},
                           {"field":"statement","message":"Isi surat memakai {gaji} yang bukan isian surat ini"}]}""")));
         MockHttpSession admin = admin();
         Document page = Pages.html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
@@ -284,6 +288,10 @@ class LetterTypePagesTest extends PortalTest {
         assertThat(refused.getElementById("ringkasan-galat").select("a").attr("href")).isEqualTo("#isian-0");
         assertThat(refused.getElementById("isian-0").select(".error").text()).isEqualTo("Wajib diisi");
         assertThat(refused.getElementById("f-fields-0-label").attr("aria-invalid")).isEqualTo("true");
+        // a problem with an English text opens that row's English texts; the others stay folded
+        assertThat(refused.getElementById("f-fields-1-labelEn").closest("details").hasAttr("open")).isTrue();
+        assertThat(refused.getElementById("f-fields-1-labelEn").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.getElementById("f-fields-0-labelEn").closest("details").hasAttr("open")).isFalse();
         assertThat(refused.getElementById("f-statement").text()).isEqualTo("Gaji {gaji}");
         assertThat(refused.getElementById("f-statement").parent().select(".error").text()).contains("{gaji}");
     }
