@@ -101,7 +101,7 @@ class AdminApiTest {
                 Map.of("roles", java.util.List.of("kadus"))).body()).contains("\"field\":\"dusun\"");
 
         try (EventRecorder events = new EventRecorder(brokers, Topics.IDENTITY_OFFICIALS)) {
-            events.await(e -> e.knownType().orElse(null) == EventType.OFFICIAL_CHANGED
+            events.await(e -> e.is(EventType.OFFICIAL_CHANGED)
                     && e.payload(OfficialChanged.class).userId().equals(id)
                     && "Candi".equals(e.payload(OfficialChanged.class).dusun()));
             OfficialChanged first = events.events().stream().filter(e -> id.equals(e.subject()))

@@ -18,7 +18,6 @@ import id.desaflow.platform.outbox.OutboxMessage;
 import id.desaflow.platform.test.EventRecorder;
 import id.desaflow.platform.test.InProcessMongo;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -130,11 +128,9 @@ public abstract class NotificationServiceTestSupport {
     @TestConfiguration(proxyBeanMethods = false)
     static class RelayBeforeFollowUp {
         @Bean
-        FinalFailures afterTheRelay(MongoTemplate mongo) {
-            return failed -> await().atMost(WAIT).until(() -> {
-                Document stored = mongo.findById(failed.id(), Document.class, "notifications");
-                return stored == null || stored.getList("outbox", Object.class, List.of()).isEmpty();
-            });
+        FinalFailures afterTheRelay(Notifications notifications) {
+            return failed -> await().atMost(WAIT).until(() -> notifications.findById(failed.id())
+                    .map(stored -> stored.pendingEvents().isEmpty()).orElse(true));
         }
     }
 

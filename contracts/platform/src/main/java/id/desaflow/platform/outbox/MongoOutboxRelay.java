@@ -64,12 +64,15 @@ public class MongoOutboxRelay {
     public int relay(String collection) {
         Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(100);
         pending.fields().include("outbox");
+        List<Document> docs = mongo.find(pending, Document.class, collection);
+        if (docs.isEmpty()) {
+            return 0;
+        }
         int published = 0;
-        for (Document doc : mongo.find(pending, Document.class, collection)) {
-            @SuppressWarnings("unchecked")
-            List<Document> outbox = (List<Document>) doc.get("outbox", List.class);
-            Set<String> done = publishedAmong(outbox);
-            for (Document m : outbox) {
+        Set<String> done = publishedAmong(docs.stream().flatMap(doc -> outbox(doc).stream())
+                .map(m -> m.getString("eventId")).toList());
+        for (Document doc : docs) {
+            for (Document m : outbox(doc)) {
                 OutboxMessage message = toMessage(m);
                 if (done.contains(message.eventId())) {
                     log.debug("Event {} {} was written back by a stale save; removed, not published again",
@@ -93,13 +96,18 @@ public class MongoOutboxRelay {
         return published;
     }
 
-    private Set<String> publishedAmong(List<Document> outbox) {
-        List<String> ids = outbox.stream().map(m -> m.getString("eventId")).toList();
-        Query query = Query.query(Criteria.where("_id").in(ids));
+    /** One query for the whole batch: which of these events were published already. */
+    private Set<String> publishedAmong(List<String> eventIds) {
+        Query query = Query.query(Criteria.where("_id").in(eventIds));
         query.fields().include("_id");
         Set<String> done = new HashSet<>();
         mongo.find(query, Document.class, PUBLISHED).forEach(d -> done.add(d.getString("_id")));
         return done;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> outbox(Document doc) {
+        return (List<Document>) doc.get("outbox", List.class);
     }
 
     /**

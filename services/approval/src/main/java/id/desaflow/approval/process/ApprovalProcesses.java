@@ -60,7 +60,7 @@ class ApprovalProcesses {
             runtime.startProcessInstanceById(definition.getId(), requestId, variables(event));
             log.info("Approval of request {} started on {} (revision {})", requestId, definition.getId(),
                     event.revision());
-        } else if (waitsFor(requestId, REVISION_VERIFIED)) {
+        } else if (waitsFor(runtime, requestId, REVISION_VERIFIED)) {
             runtime.createMessageCorrelation(REVISION_VERIFIED).processInstanceBusinessKey(requestId)
                     .setVariables(variables(event)).correlate();
             log.info("Approval of request {} resumed after revision {}", requestId, event.revision());
@@ -76,7 +76,7 @@ class ApprovalProcesses {
         if (!processed.firstTime(eventId)) {
             return;
         }
-        if (waitsFor(event.requestId(), REVISION_FAILED)) {
+        if (waitsFor(runtime, event.requestId(), REVISION_FAILED)) {
             String reason = "Perbaikan tidak lolos verifikasi: " + event.reasons().stream()
                     .map(CheckResult::message).collect(Collectors.joining("; "));
             runtime.createMessageCorrelation(REVISION_FAILED).processInstanceBusinessKey(event.requestId())
@@ -95,7 +95,8 @@ class ApprovalProcesses {
         }
     }
 
-    private boolean waitsFor(String requestId, String message) {
+    /** Whether the request waits for this message (a verified revision, a failed re-verification, a withdrawal). */
+    static boolean waitsFor(RuntimeService runtime, String requestId, String message) {
         return runtime.createExecutionQuery().processInstanceBusinessKey(requestId)
                 .messageEventSubscriptionName(message).count() > 0;
     }

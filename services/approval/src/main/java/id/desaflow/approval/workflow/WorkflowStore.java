@@ -1,6 +1,7 @@
 package id.desaflow.approval.workflow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
@@ -105,10 +106,7 @@ class WorkflowStore {
     /** RUNNING migrations whose worker has not been heard of since {@code silentSince}: its replica stopped. */
     List<MigrationRow> abandonedMigrations(Instant silentSince) {
         return jdbc.query("SELECT * FROM workflow_migration WHERE status = 'RUNNING' "
-                + "AND COALESCE(heartbeat_at, started_at) < ?", (rs, i) -> new MigrationRow(
-                rs.getString("migration_id"), rs.getString("process_key"), rs.getString("status"),
-                rs.getInt("instances"), rs.getInt("migrated"), rs.getString("failed"), rs.getString("started_by")),
-                Timestamp.from(silentSince));
+                + "AND COALESCE(heartbeat_at, started_at) < ?", MIGRATION_ROW, Timestamp.from(silentSince));
     }
 
     /** Closes an abandoned migration, unless its worker spoke up since (only one replica closes it). */
@@ -122,10 +120,12 @@ class WorkflowStore {
             String failedJson, String startedBy) {
     }
 
+    private static final RowMapper<MigrationRow> MIGRATION_ROW = (rs, i) -> new MigrationRow(
+            rs.getString("migration_id"), rs.getString("process_key"), rs.getString("status"), rs.getInt("instances"),
+            rs.getInt("migrated"), rs.getString("failed"), rs.getString("started_by"));
+
     Optional<MigrationRow> migration(String migrationId) {
-        return jdbc.query("SELECT * FROM workflow_migration WHERE migration_id = ?", (rs, i) -> new MigrationRow(
-                rs.getString("migration_id"), rs.getString("process_key"), rs.getString("status"),
-                rs.getInt("instances"), rs.getInt("migrated"), rs.getString("failed"), rs.getString("started_by")),
-                migrationId).stream().findFirst();
+        return jdbc.query("SELECT * FROM workflow_migration WHERE migration_id = ?", MIGRATION_ROW, migrationId)
+                .stream().findFirst();
     }
 }

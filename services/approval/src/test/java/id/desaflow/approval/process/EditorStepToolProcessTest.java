@@ -1,6 +1,5 @@
 package id.desaflow.approval.process;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,9 +44,6 @@ class EditorStepToolProcessTest {
     @BeforeEach
     void delegates() {
         DelegateMocks.register(calls, task -> task.getEventName() + ":" + task.getName());
-        // as RecordRejection: the reason the revision path set, else the official's comment
-        Mocks.register("recordRejection", (JavaDelegate) execution -> calls.add("reject:" + Optional.ofNullable(
-                execution.getVariable(ProcessVariables.REJECTION_REASON)).orElse(execution.getVariable("comment"))));
     }
 
     @AfterEach
@@ -125,10 +120,8 @@ class EditorStepToolProcessTest {
         return requestId;
     }
 
-    /** ApprovalProcesses.waitsFor: whether a verified revision or a failed re-verification is correlated. */
     private boolean waitsFor(String requestId, String message) {
-        return engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(requestId)
-                .messageEventSubscriptionName(message).count() > 0;
+        return ApprovalProcesses.waitsFor(engine.getRuntimeService(), requestId, message);
     }
 
     /** As ApprovalProcesses.verified resumes a request waiting for its revision. */

@@ -9,8 +9,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One-time codes from the identity topic, in a consumer group of its own: a code is urgent and must not wait behind
- * the officials' directory updates (or their retries) on the same topic.
+ * One-time codes from the identity topic (officials' accounts travel on their own compacted topic), in a consumer
+ * group of its own so a code never waits behind another listener's retries. The group keeps its name: a new one would
+ * read the topic from its start and send codes again.
  */
 @Component
 class OneTimeCodeListener {
