@@ -305,6 +305,17 @@ export function approvalStepAt(task) {
   return { task, gateway, approve, next: approve.targetRef };
 }
 
+/** A service task running this delegate (`${recordRejection}`, `${requestRevision}`). */
+const isService = (element, delegate) => !!element && element.$type === 'bpmn:ServiceTask'
+  && camundaAttr(element, 'delegateExpression') === delegate;
+
+/** The merge gateway in front of an element: its only incoming flow comes from an exclusive gateway with one way out. */
+function mergeBefore(element) {
+  const incoming = element.incoming || [];
+  const merge = incoming.length === 1 ? incoming[0].sourceRef : undefined;
+  return merge && merge.$type === 'bpmn:ExclusiveGateway' && (merge.outgoing || []).length === 1 ? merge : undefined;
+}
+
 /**
  * The rejection branch a removed step takes with it: for each non-approving flow of its gateway, a "Catat penolakan"
  * task (${recordRejection}) that only this gateway leads to, and the end events only that task leads to.
@@ -316,7 +327,7 @@ export function ownRejectionBranch(step) {
     if (flow === step.approve || !target || (target.incoming || []).length !== 1) {
       continue;
     }
-    if (target.$type === 'bpmn:ServiceTask' && camundaAttr(target, 'delegateExpression') === RECORD_REJECTION) {
+    if (isService(target, RECORD_REJECTION)) {
       own.push(target);
       for (const out of target.outgoing || []) {
         if (out.targetRef && out.targetRef.$type === 'bpmn:EndEvent' && (out.targetRef.incoming || []).length === 1) {
@@ -350,14 +361,12 @@ export function needsOwnCancellation(process) {
  * (ownRevisionLoop). Another step's own loop is never a shared path: its task has exactly one incoming flow.
  */
 export function revisionEntry(flowElements) {
-  for (const task of (flowElements || []).filter((e) => e.$type === 'bpmn:ServiceTask'
-    && camundaAttr(e, 'delegateExpression') === REQUEST_REVISION)) {
-    const incoming = task.incoming || [];
-    if (incoming.length === 0) {
+  for (const task of (flowElements || []).filter((e) => isService(e, REQUEST_REVISION))) {
+    if ((task.incoming || []).length === 0) {
       return task;
     }
-    const merge = incoming.length === 1 ? incoming[0].sourceRef : undefined;
-    if (merge && merge.$type === 'bpmn:ExclusiveGateway' && (merge.outgoing || []).length === 1) {
+    const merge = mergeBefore(task);
+    if (merge) {
       return merge;
     }
   }
@@ -373,13 +382,11 @@ export function ownRevisionLoop(step) {
   const revise = (step.gateway.outgoing || []).find((f) => f !== step.approve
     && decisionsOf(f, step.gateway).includes('REVISE'));
   const start = revise && revise.targetRef;
-  if (!start || start.$type !== 'bpmn:ServiceTask' || camundaAttr(start, 'delegateExpression') !== REQUEST_REVISION
-    || (start.incoming || []).length !== 1) {
+  if (!isService(start, REQUEST_REVISION) || (start.incoming || []).length !== 1) {
     return undefined;
   }
-  const incoming = step.task.incoming || [];
-  const again = incoming.length === 1 ? incoming[0].sourceRef : undefined;
-  if (!again || again.$type !== 'bpmn:ExclusiveGateway' || (again.outgoing || []).length !== 1) {
+  const again = mergeBefore(step.task);
+  if (!again) {
     return undefined;
   }
   const elements = [];

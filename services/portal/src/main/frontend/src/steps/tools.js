@@ -12,6 +12,7 @@ const COMMAND = 'desaflow.approvalStep';
 const registered = new WeakSet();
 const isLabel = (element) => element.type === 'label' || !!element.labelTarget;
 const mid = (shape) => ({ x: shape.x + shape.width / 2, y: shape.y + shape.height / 2 });
+const incomingFlows = (shape) => shape.incoming.filter((f) => f.type === 'bpmn:SequenceFlow');
 
 /**
  * Activities a step can be inserted before: tasks and call activities that something leads to, except the endings of
@@ -111,9 +112,10 @@ export function stepTools(modeler) {
     return bo;
   }
 
-  /** A shape for a business object already built (a task, an event, ...) at `centre`. */
-  function place(bo, centre, parent) {
-    return modeling.createShape(elementFactory.createShape({ type: bo.$type, businessObject: bo }), centre, parent);
+  /** A shape for a business object already built (a task, an event, ...) at `centre`; hints as createShape's. */
+  function place(bo, centre, parent, hints) {
+    return modeling.createShape(elementFactory.createShape({ type: bo.$type, businessObject: bo }), centre, parent,
+      hints);
   }
 
   /** A flow along the given points (the loop's flows are drawn, not left to the layouter, so none crosses a shape). */
@@ -158,17 +160,16 @@ export function stepTools(modeler) {
     const bottom = (e) => ({ x: e.x + e.width / 2, y: e.y + e.height });
     const left = (e) => ({ x: e.x, y: e.y + e.height / 2 });
     const right = (e) => ({ x: e.x + e.width, y: e.y + e.height / 2 });
+    // up from a, across at height y, down (or up) to b
+    const across = (a, b, y) => [a, { x: a.x, y }, { x: b.x, y }, b];
     const fork = top(waiting).y - 25;
     route(gateway, revision, 'Perlu perbaikan', ['REVISE'], [top(gateway), bottom(revision)]);
     drawn(revision, waiting, [left(revision), right(waiting)]);
     drawn(waiting, verified, [left(waiting), right(verified)]);
     drawn(verified, again, [bottom(verified), top(again)]);
     drawn(waiting, failed, [top(waiting), bottom(failed)]);
-    drawn(waiting, timeout, [top(waiting), { x: top(waiting).x, y: fork }, { x: bottom(timeout).x, y: fork },
-      bottom(timeout)]);
-    const over = top(failed).y - 27;
-    drawn(failed, toRejection, [top(failed), { x: top(failed).x, y: over }, { x: top(toRejection).x, y: over },
-      top(toRejection)]);
+    drawn(waiting, timeout, across(top(waiting), bottom(timeout), fork));
+    drawn(failed, toRejection, across(top(failed), top(toRejection), top(failed).y - 27));
     const late = drawn(timeout, toRejection, [right(timeout), left(toRejection)]);
     // as the chain's timer flow: "Catat penolakan" tells the resident why
     const listener = moddle.create('camunda:ExecutionListener', { event: 'take', expression: REVISION_TIMEOUT_REASON });
@@ -181,8 +182,7 @@ export function stepTools(modeler) {
       const withdrawal = place(messageEvent('bpmn:IntermediateCatchEvent',
         { id: ids.waitingWithdrawal, name: 'Permohonan dibatalkan' }, REQUEST_CANCELLED), at.waitingWithdrawal, parent);
       const withdrawn = shape('bpmn:EndEvent', ids.waitingWithdrawn, { name: 'Dibatalkan' }, at.waitingWithdrawn, parent);
-      drawn(waiting, withdrawal, [top(waiting), { x: top(waiting).x, y: fork }, { x: bottom(withdrawal).x, y: fork },
-        bottom(withdrawal)]);
+      drawn(waiting, withdrawal, across(top(waiting), bottom(withdrawal), fork));
       drawn(withdrawal, withdrawn, [top(withdrawal), bottom(withdrawn)]);
     }
   }
@@ -191,8 +191,7 @@ export function stepTools(modeler) {
   function cancellation(task, at, parent, ids) {
     const bo = messageEvent('bpmn:BoundaryEvent',
       { id: ids.withdrawal, name: 'Permohonan dibatalkan', cancelActivity: true }, REQUEST_CANCELLED);
-    const boundary = modeling.createShape(elementFactory.createShape({ type: 'bpmn:BoundaryEvent', businessObject: bo }),
-      { x: task.x + task.width / 2, y: task.y + task.height }, task, { attach: true });
+    const boundary = place(bo, { x: task.x + task.width / 2, y: task.y + task.height }, task, { attach: true });
     const end = shape('bpmn:EndEvent', ids.withdrawn, { name: 'Dibatalkan' }, at.cancelled, parent);
     modeling.connect(boundary, end, { type: 'bpmn:SequenceFlow' });
   }
@@ -218,8 +217,8 @@ export function stepTools(modeler) {
     return atomically(() => {
       // before a step with its own loop the new one goes before the loop's merge: corrections return to that step
       const behind = stepAt(target);
-      const anchor = (behind && behind.again) || target;
-      const skipped = new Set(behind ? behind.loop : []);
+      const anchor = behind ? behind.entry : target;
+      const into = behind ? behind.into : incomingFlows(target);
       const before = { x: anchor.x, y: anchor.y, width: anchor.width, height: anchor.height };
       const parent = anchor.parent;
       // where REVISE goes, found before anything changes (the new gateway must never look like the revision path)
@@ -243,7 +242,7 @@ export function stepTools(modeler) {
       // a step with its own loop is entered through a merge gateway, where a verified correction comes back
       const again = loop && shape('bpmn:ExclusiveGateway', ids.again, { name: 'Masuk langkah' }, at.again, parent);
       const entry = again || task;
-      for (const flow of anchor.incoming.filter((f) => f.type === 'bpmn:SequenceFlow' && !skipped.has(f.source))) {
+      for (const flow of into) {
         modeling.reconnectEnd(flow, entry, mid(entry));
         modeling.layoutConnection(flow);
       }
@@ -275,7 +274,9 @@ export function stepTools(modeler) {
 
   /**
    * The approval step (shapes) at a selected user task, or at the merge gateway in front of a step with its own
-   * revision loop; undefined for anything else. `loop`: the loop's shapes with that merge gateway (`again`).
+   * revision loop; undefined for anything else. `loop`: the step's own revision loop's shapes with its merge gateway;
+   * `entry`: where the step is entered (that gateway, or the task); `into`: the flows that lead there, except the
+   * loop's own.
    */
   function stepAt(element) {
     const behind = element && element.businessObject && stepBehind(element.businessObject);
@@ -287,15 +288,18 @@ export function stepTools(modeler) {
     // the ends only the step's own withdrawal events lead to (the events themselves go with their task)
     const cancelled = (at.attachers || []).flatMap((a) => a.outgoing.map((f) => f.target))
       .filter((t) => t.type === 'bpmn:EndEvent' && t.incoming.length === 1);
-    const loop = behind ? behind.loop : ownRevisionLoop(found);
+    const loop = found.loop || ownRevisionLoop(found);
     const shapes = (bos) => bos.map((bo) => registry.get(bo.id)).filter(Boolean);
+    const own = loop ? shapes([loop.again, ...loop.elements]) : [];
+    const entry = loop ? registry.get(loop.again.id) : at;
     return {
       task: at,
       gateway: registry.get(found.gateway.id),
       next: registry.get(found.next.id),
       branch: [...shapes(ownRejectionBranch(found)), ...cancelled],
-      again: loop && registry.get(loop.again.id),
-      loop: loop ? shapes([loop.again, ...loop.elements]) : []
+      loop: own,
+      entry,
+      into: incomingFlows(entry).filter((f) => !own.includes(f.source))
     };
   }
 
@@ -309,10 +313,8 @@ export function stepTools(modeler) {
       throw new Error('Yang dipilih bukan langkah persetujuan (tugas dengan peran dan keputusan)');
     }
     return atomically(() => {
-      const { task, gateway, next, branch, again, loop } = step;
-      const entry = again || task;
-      const own = new Set(loop);
-      for (const flow of entry.incoming.filter((f) => f.type === 'bpmn:SequenceFlow' && !own.has(f.source))) {
+      const { task, gateway, next, branch, loop, entry, into } = step;
+      for (const flow of into) {
         modeling.reconnectEnd(flow, next, mid(next));
       }
       const gap = next.x - entry.x;
@@ -331,12 +333,6 @@ export function stepTools(modeler) {
       }
       return next;
     });
-  }
-
-  /** The approval step right after this one (its APPROVE flow leads straight to it), or undefined. */
-  function following(element) {
-    const step = stepAt(element);
-    return step && stepAt(step.next);
   }
 
   /**
@@ -404,5 +400,5 @@ export function stepTools(modeler) {
     return element;
   }
 
-  return { canInsertBefore, insertBefore, stepAt, remove, following, swapWithNext, deadlineOf, setDeadline };
+  return { canInsertBefore, insertBefore, stepAt, remove, swapWithNext, deadlineOf, setDeadline };
 }
